@@ -1,0 +1,21 @@
+# Third-party libraries, all from Debian packages installed by scripts/setup.
+find_package(PkgConfig REQUIRED)
+find_package(fmt REQUIRED)
+find_package(yaml-cpp REQUIRED)
+find_package(nlohmann_json REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(date REQUIRED)
+find_package(ZLIB REQUIRED)
+pkg_check_modules(LIBPSL REQUIRED IMPORTED_TARGET libpsl)
+
+if(CASEFILE_BUILD_TESTS)
+    find_package(GTest REQUIRED)
+endif()
+if(CASEFILE_BUILD_BENCH)
+    find_package(benchmark REQUIRED)
+endif()
+
+# Debian's tl::expected is header-only and ships no CMake package.
+find_path(TL_EXPECTED_INCLUDE_DIR tl/expected.hpp REQUIRED)
+add_library(tl_expected INTERFACE)
+target_include_directories(tl_expected SYSTEM INTERFACE ${TL_EXPECTED_INCLUDE_DIR})

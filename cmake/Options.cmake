@@ -1,0 +1,29 @@
+# Build options in one place (osquery's cmake/options.cmake pattern).
+option(CASEFILE_BUILD_TESTS "Build the GoogleTest suites" ${CASEFILE_IS_TOP})
+option(CASEFILE_BUILD_FUZZERS "Build fuzz targets (libFuzzer under clang, corpus replay otherwise)" ${CASEFILE_IS_TOP})
+option(CASEFILE_BUILD_BENCH "Build the benchmarks in bench/" ${CASEFILE_IS_TOP})
+option(CASEFILE_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+option(CASEFILE_WERROR "Treat compiler warnings as errors" ON)
+
+if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
+    set(CMAKE_BUILD_TYPE RelWithDebInfo CACHE STRING "Build type" FORCE)
+endif()
+
+find_program(CASEFILE_CCACHE ccache)
+if(CASEFILE_CCACHE)
+    set(CMAKE_CXX_COMPILER_LAUNCHER ${CASEFILE_CCACHE})
+    set(CMAKE_C_COMPILER_LAUNCHER ${CASEFILE_CCACHE})
+endif()
+
+# Every casefile target links this: language level, warnings, sanitizers.
+add_library(casefile_options INTERFACE)
+target_compile_features(casefile_options INTERFACE cxx_std_20)
+target_compile_options(casefile_options INTERFACE -Wall -Wextra -Wpedantic)
+if(CASEFILE_WERROR)
+    target_compile_options(casefile_options INTERFACE -Werror)
+endif()
+if(CASEFILE_SANITIZE)
+    target_compile_options(casefile_options INTERFACE
+        -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+    target_link_options(casefile_options INTERFACE -fsanitize=address,undefined)
+endif()

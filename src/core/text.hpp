@@ -1,0 +1,37 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace casefile {
+
+/// Removes ASCII whitespace at both ends.
+[[nodiscard]] std::string_view trim(std::string_view s);
+
+/// ASCII lower-casing (indicator and key comparisons never need locale rules).
+[[nodiscard]] std::string to_lower(std::string_view s);
+
+/// Splits on '\n', dropping a '\r' before it; a trailing newline gives no empty last line.
+[[nodiscard]] std::vector<std::string_view> split_lines(std::string_view s);
+
+[[nodiscard]] bool starts_with_icase(std::string_view s, std::string_view prefix);
+[[nodiscard]] bool equals_icase(std::string_view a, std::string_view b);
+
+/// Levenshtein distance, for "did you mean" suggestions.
+[[nodiscard]] size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The candidate closest to `word` when it is close enough to be a likely typo, else "".
+[[nodiscard]] std::string closest_match(std::string_view word,
+                                        const std::vector<std::string_view>& candidates);
+
+/// True when `s` is valid UTF-8 (no overlongs, no surrogates, no code point above U+10FFFF).
+[[nodiscard]] bool is_valid_utf8(std::string_view s);
+
+/// Replaces every invalid UTF-8 sequence with U+FFFD so the text can be shown safely.
+[[nodiscard]] std::string sanitize_utf8(std::string_view s);
+
+/// Joins with a separator.
+[[nodiscard]] std::string join(const std::vector<std::string>& parts, std::string_view sep);
+
+} // namespace casefile
