@@ -19,3 +19,9 @@ endif()
 find_path(TL_EXPECTED_INCLUDE_DIR tl/expected.hpp REQUIRED)
 add_library(tl_expected INTERFACE)
 target_include_directories(tl_expected SYSTEM INTERFACE ${TL_EXPECTED_INCLUDE_DIR})
+
+# cmark-gfm: Debian ships pkg-config only for the core library.
+pkg_check_modules(CMARK_GFM REQUIRED IMPORTED_TARGET libcmark-gfm)
+find_library(CMARK_GFM_EXTENSIONS_LIBRARY cmark-gfm-extensions REQUIRED)
+add_library(cmark_gfm INTERFACE)
+target_link_libraries(cmark_gfm INTERFACE ${CMARK_GFM_EXTENSIONS_LIBRARY} PkgConfig::CMARK_GFM)

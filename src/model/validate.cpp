@@ -43,6 +43,12 @@ SourceLocation location_of(const Case& c, const std::string& key, const std::str
 
 std::vector<Diagnostic> check_case(const Case& c, const std::string& file) {
     std::vector<Diagnostic> out;
+    if (!c.alert.tlp) {
+        out.push_back(Diagnostic{
+            DiagnosticLevel::warning, "the case has no TLP marking",
+            "add 'tlp: TLP:AMBER' (or the level the information owner chose) under 'alert'",
+            location_of(c, "alert", file), "missing-tlp"});
+    }
     if (!c.executive_summary.empty() && normalized(c.executive_summary) == normalized(c.summary)) {
         out.push_back(Diagnostic{
             DiagnosticLevel::warning,
