@@ -1,0 +1,202 @@
+// The case's indicator list: hand-entered ones first, then everything the extractor finds in
+// the case's text, each with the places it was seen.
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "analysis/analyze.hpp"
+#include "core/text.hpp"
+#include "ioc/defang.hpp"
+
+namespace casefile::analysis {
+namespace {
+
+using model::IndicatorType;
+
+/// Types that only an analyst can name; the extractor cannot find or check them.
+bool is_hand_only(IndicatorType t) {
+    return t == IndicatorType::email_subject || t == IndicatorType::scheduled_task ||
+           t == IndicatorType::user_agent || t == IndicatorType::other;
+}
+
+/// One piece of case text to scan, with the label the report uses for it.
+struct TextSource {
+    std::string label;
+    std::string_view text;
+    SourceLocation base; ///< the evidence file (line/column come from the scan), or the YAML entry
+    bool from_file = false;
+};
+
+class IndicatorCollector {
+public:
+    IndicatorCollector(const model::Case& c, const ioc::Extractor& extractor, Analysis& out)
+        : case_(c), extractor_(extractor), out_(out) {
+        for (const auto& u : c.entities.users) {
+            entity_values_.insert(to_lower(u.email));
+        }
+        for (const auto& d : c.entities.devices) {
+            entity_values_.insert(to_lower(d.hostname));
+            entity_values_.insert(to_lower(d.id));
+            for (const auto& ip : d.ips) {
+                entity_values_.insert(to_lower(ip));
+            }
+        }
+    }
+
+    void add_listed() {
+        for (size_t i = 0; i < case_.indicators.size(); ++i) {
+            const model::ManualIndicator& m = case_.indicators[i];
+            std::string value(trim(m.value));
+            if (!is_hand_only(m.type)) {
+                auto canonical = extractor_.canonicalize(m.type, value);
+                if (canonical) {
+                    value = *canonical;
+                } else {
+                    out_.findings.push_back(Diagnostic{
+                        DiagnosticLevel::error,
+                        fmt::format("indicators[{}]: '{}' is not a valid {}: {}", i, m.value,
+                                    model::to_string(m.type), canonical.error().message),
+                        canonical.error().hint.empty() ? "correct the value or its type"
+                                                       : canonical.error().hint,
+                        m.where, "invalid-indicator"});
+                }
+            }
+            CaseIndicator& ci = entry(m.type, value);
+            ci.listed = true;
+            ci.note = m.note;
+            ci.file = m.file;
+            ci.seen_in.push_back(Provenance{"IoC list", m.where});
+        }
+    }
+
+    void add_found(const TextSource& source) {
+        if (source.text.empty()) {
+            return;
+        }
+        for (const ioc::Indicator& found : extractor_.extract(source.text)) {
+            if (entity_values_.contains(to_lower(found.value))) {
+                continue;
+            }
+            CaseIndicator& ci = entry(found.type, found.value);
+            if (std::any_of(ci.seen_in.begin(), ci.seen_in.end(),
+                            [&](const Provenance& p) { return p.label == source.label; })) {
+                continue;
+            }
+            SourceLocation where = source.base;
+            if (source.from_file && !found.occurrences.empty()) {
+                where.line = static_cast<int>(found.occurrences.front().line);
+                where.column = static_cast<int>(found.occurrences.front().column);
+            }
+            ci.seen_in.push_back(Provenance{source.label, where});
+        }
+    }
+
+private:
+    CaseIndicator& entry(IndicatorType type, const std::string& value) {
+        const auto key = std::make_pair(type, value);
+        if (auto it = index_.find(key); it != index_.end()) {
+            return out_.indicators[it->second];
+        }
+        CaseIndicator ci;
+        ci.type = type;
+        ci.value = value;
+        if (is_hand_only(type)) {
+            ci.defanged = value;
+        } else {
+            const ioc::Indicator classified = extractor_.classify(type, value);
+            ci.defanged = ioc::defang(type, value);
+            if (classified.ip_class) {
+                ci.classification = std::string(ioc::to_string(*classified.ip_class));
+            }
+            ci.warninglists = classified.warninglists;
+        }
+        index_[key] = out_.indicators.size();
+        out_.indicators.push_back(std::move(ci));
+        return out_.indicators.back();
+    }
+
+    const model::Case& case_;
+    const ioc::Extractor& extractor_;
+    Analysis& out_;
+    std::map<std::pair<IndicatorType, std::string>, size_t> index_;
+    std::set<std::string> entity_values_;
+};
+
+SourceLocation evidence_location(const model::Case& c, const std::string& file,
+                                 const SourceLocation& fallback) {
+    if (file.empty()) {
+        return fallback;
+    }
+    return SourceLocation{(c.folder / file).string(), 0, 0};
+}
+
+/// Every text of the case worth scanning, in report order. Links and screenshots are
+/// references, not observations, so they are left out.
+std::vector<TextSource> text_sources(const model::Case& c) {
+    std::vector<TextSource> sources;
+    const auto yaml = [&](const std::string& key) {
+        const auto it = c.locations.find(key);
+        return it != c.locations.end() ? it->second : SourceLocation{};
+    };
+    sources.push_back({"Description", c.alert.description, yaml("alert.description")});
+    size_t n = 0;
+    for (const auto& q : c.queries) {
+        sources.push_back({fmt::format("{} {}", model::display_name(q.language), ++n), q.text,
+                           evidence_location(c, q.file, q.where), !q.file.empty()});
+    }
+    n = 0;
+    for (const auto& l : c.logs) {
+        sources.push_back({fmt::format("{} {}", model::display_name(l.kind), ++n), l.text,
+                           evidence_location(c, l.file, l.where), !l.file.empty()});
+    }
+    n = 0;
+    for (const auto& cmd : c.commands) {
+        sources.push_back({fmt::format("Command {}", ++n), cmd.text,
+                           evidence_location(c, cmd.file, cmd.where), !cmd.file.empty()});
+    }
+    for (const auto& r : c.osint) {
+        const std::string label = "OSINT: " + r.provider;
+        sources.push_back({label, r.subject, r.where});
+        sources.push_back({label, r.verdict, r.where});
+        sources.push_back({label, r.classification, r.where});
+        for (const auto& b : r.behaviours) {
+            sources.push_back({label, b, r.where});
+        }
+    }
+    for (const auto& s : c.triage) {
+        sources.push_back({"Analysis & Triage Steps", s.text, s.where});
+    }
+    for (const auto& a : c.actions) {
+        sources.push_back({"Actions Taken", a.text, a.where});
+    }
+    for (const auto& e : c.escalations) {
+        sources.push_back({"Escalations", e.reason, e.where});
+    }
+    sources.push_back({"Final Summary", c.summary, yaml("summary")});
+    sources.push_back({"Executive Summary", c.executive_summary, yaml("executive_summary")});
+    for (const auto& l : c.lessons) {
+        sources.push_back({"Lessons Learned", l, yaml("lessons")});
+    }
+    for (const auto& s : c.next_steps) {
+        sources.push_back({"Next Steps", s, yaml("next_steps")});
+    }
+    for (const auto& s : c.sections) {
+        sources.push_back({s.title, s.body, s.where});
+    }
+    return sources;
+}
+
+} // namespace
+
+Analysis analyze(const model::Case& c, const ioc::Extractor& extractor) {
+    Analysis a;
+    IndicatorCollector collector(c, extractor, a);
+    collector.add_listed();
+    for (const TextSource& source : text_sources(c)) {
+        collector.add_found(source);
+    }
+    return a;
+}
+
+} // namespace casefile::analysis
