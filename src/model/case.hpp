@@ -29,7 +29,9 @@ struct Alert {
 
 struct User {
     std::string sid;
-    std::string name;
+    std::string name;    ///< display name
+    std::string account; ///< logon name, e.g. "CONTOSO\\j.smith" or "j.smith"
+    std::string upn;     ///< user principal name, e.g. "j.smith@contoso.com"
     std::string email;
     std::string title; ///< job title
     SourceLocation where;
@@ -156,6 +158,8 @@ struct Case {
     std::vector<Query> queries;
     std::vector<RawLog> logs;
     std::vector<ManualIndicator> indicators;
+    /// MITRE ATT&CK technique ids the case names ("T1059.001"), e.g. from the alert.
+    std::vector<std::string> techniques;
     std::vector<Command> commands;
     std::vector<OsintResult> osint;
     std::vector<Step> triage;

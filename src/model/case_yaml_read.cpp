@@ -1,4 +1,5 @@
 // case.yaml -> Case. Field names and nesting are documented in docs/case-format.md.
+#include <algorithm>
 #include <cstdio>
 
 #include <fmt/format.h>
@@ -52,14 +53,17 @@ void read_alert(ReadContext& ctx, const YAML::Node& node, Case& c) {
 void read_entities(ReadContext& ctx, const YAML::Node& node, Entities& e) {
     MapReader m(ctx, node, "entities", {"users", "devices"});
     read_list(m, "users", [&](const YAML::Node& item, const std::string& path) {
-        MapReader u(ctx, item, "entities." + path, {"sid", "name", "email", "title"});
+        MapReader u(ctx, item, "entities." + path,
+                    {"sid", "name", "account", "upn", "email", "title"});
         if (!u.valid()) {
             return;
         }
-        User user{u.text("sid"), u.text("name"), u.text("email"), u.text("title"), ctx.at(item)};
-        if (user.sid.empty() && user.name.empty() && user.email.empty()) {
+        User user{u.text("sid"),   u.text("name"),  u.text("account"), u.text("upn"),
+                  u.text("email"), u.text("title"), ctx.at(item)};
+        if (user.sid.empty() && user.name.empty() && user.account.empty() && user.upn.empty() &&
+            user.email.empty()) {
             u.report(item, fmt::format("'entities.{}' names nobody", path),
-                     "give at least one of sid, name or email", "missing-field");
+                     "give at least one of sid, name, account, upn or email", "missing-field");
         }
         e.users.push_back(std::move(user));
     });
@@ -125,6 +129,29 @@ void read_evidence(ReadContext& ctx, const YAML::Node& node, Case& c) {
         log.where = ctx.at(item);
         c.logs.push_back(std::move(log));
     });
+}
+
+/// "T1059" or "T1059.001": the shape of an ATT&CK technique id.
+bool is_technique_id(std::string_view id) {
+    const auto digits = [](std::string_view s) {
+        return std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    };
+    if (id.size() != 5 && id.size() != 9) {
+        return false;
+    }
+    return id[0] == 'T' && digits(id.substr(1, 4)) &&
+           (id.size() == 5 || (id[5] == '.' && digits(id.substr(6))));
+}
+
+void read_techniques(MapReader& top, Case& c) {
+    const YAML::Node list = top.get("techniques");
+    c.techniques = top.text_list("techniques");
+    for (size_t i = 0; i < c.techniques.size() && list.IsSequence(); ++i) {
+        if (!is_technique_id(c.techniques[i])) {
+            top.report(list[i], fmt::format("'{}' is not an ATT&CK technique id", c.techniques[i]),
+                       "write it as T1059 or T1059.001", "invalid-value");
+        }
+    }
 }
 
 void read_commands(MapReader& top, ReadContext& ctx, Case& c) {
@@ -335,9 +362,9 @@ Result<LoadedCase> parse_case_yaml(std::string_view text, const std::string& fil
     }
     Case& c = loaded.value;
     MapReader top(ctx, root, "case.yaml",
-                  {"schema", "timezone", "alert", "entities", "evidence", "indicators", "commands",
-                   "osint", "triage", "actions", "escalations", "summary", "executive_summary",
-                   "lessons", "next_steps", "sections"});
+                  {"schema", "timezone", "alert", "entities", "evidence", "indicators",
+                   "techniques", "commands", "osint", "triage", "actions", "escalations", "summary",
+                   "executive_summary", "lessons", "next_steps", "sections"});
     read_schema(top, ctx, root);
 
     // The zone must be known before any time is read.
@@ -365,6 +392,7 @@ Result<LoadedCase> parse_case_yaml(std::string_view text, const std::string& fil
         read_evidence(ctx, evidence, c);
     }
     read_indicators(top, ctx, c);
+    read_techniques(top, c);
     read_commands(top, ctx, c);
     read_osint(top, ctx, c);
     read_timed_entries(top, ctx, "triage", c.triage);
@@ -376,8 +404,8 @@ Result<LoadedCase> parse_case_yaml(std::string_view text, const std::string& fil
     c.next_steps = top.text_list("next_steps");
     read_sections(top, ctx, c);
 
-    for (const char* key : {"timezone", "alert", "entities", "evidence", "indicators", "commands",
-                            "osint", "triage", "actions", "escalations", "summary",
+    for (const char* key : {"timezone", "alert", "entities", "evidence", "indicators", "techniques",
+                            "commands", "osint", "triage", "actions", "escalations", "summary",
                             "executive_summary", "lessons", "next_steps", "sections"}) {
         if (top.get(key)) {
             c.locations[key] = top.location(key);

@@ -74,6 +74,8 @@ void write_entities(YamlWriter& w, const Entities& e) {
             w.open_item();
             text(w, "sid", u.sid);
             text(w, "name", u.name);
+            text(w, "account", u.account);
+            text(w, "upn", u.upn);
             text(w, "email", u.email);
             text(w, "title", u.title);
             w.close();
@@ -260,6 +262,7 @@ std::string to_yaml(const Case& c) {
     write_entities(w, c.entities);
     write_evidence(w, c);
     write_indicators(w, c.indicators);
+    list(w, "techniques", c.techniques);
     write_commands(w, c.commands);
     write_osint(w, c.osint);
     write_timed_entries(w, "triage", c.triage);

@@ -91,6 +91,8 @@ private:
         for (const User& u : e.users) {
             field("User ID", u.sid);
             field("User Name", u.name);
+            field("Account", u.account);
+            field("UPN", u.upn);
             field("Email", u.email);
             field("Title", u.title);
         }

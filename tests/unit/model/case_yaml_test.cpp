@@ -50,6 +50,8 @@ entities:
   users:
     - sid: S-1-5-21-1-2-3-1180
       name: John Smith
+      account: CONTOSO\j.smith
+      upn: j.smith@contoso.com
       email: j.smith@contoso.com
       title: Finance Analyst
   devices:
@@ -73,6 +75,7 @@ indicators:
     value: 6f24d69d1c9151e379a7dc45686b8ea624a7f9dc13bfc2a45c9ee5e99bdfc123
     file: update.exe
     note: payload
+techniques: [T1059.001, T1566]
 commands:
   - language: powershell
     text: "$wc = New-Object System.Net.WebClient;\n"
@@ -129,6 +132,9 @@ sections:
     EXPECT_EQ(b.logs.at(0).text, "  leading spaces\nand no final newline");
     EXPECT_EQ(b.logs.at(0).time, a.logs.at(0).time);
     EXPECT_EQ(b.indicators.at(0).file, "update.exe");
+    EXPECT_EQ(b.entities.users.at(0).account, "CONTOSO\\j.smith");
+    EXPECT_EQ(b.entities.users.at(0).upn, "j.smith@contoso.com");
+    EXPECT_EQ(b.techniques, (std::vector<std::string>{"T1059.001", "T1566"}));
     EXPECT_EQ(b.commands.at(0).text, a.commands.at(0).text);
     EXPECT_EQ(b.osint.at(0).detections, (DetectionRatio{34, 71}));
     EXPECT_TRUE(b.osint.at(0).first_seen->date_only);
