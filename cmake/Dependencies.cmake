@@ -7,6 +7,7 @@ find_package(CLI11 REQUIRED)
 find_package(date REQUIRED)
 find_package(ZLIB REQUIRED)
 pkg_check_modules(LIBPSL REQUIRED IMPORTED_TARGET libpsl)
+pkg_check_modules(LIBIDN2 REQUIRED IMPORTED_TARGET libidn2)
 
 if(CASEFILE_BUILD_TESTS)
     find_package(GTest REQUIRED)

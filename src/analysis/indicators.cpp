@@ -1,11 +1,13 @@
 // The case's indicator list: hand-entered ones first, then everything the extractor finds in
 // the case's text, each with the places it was seen.
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "analysis/analyze.hpp"
+#include "analysis/context_indicators.hpp"
 #include "core/text.hpp"
 #include "ioc/defang.hpp"
 
@@ -54,7 +56,7 @@ public:
                     value = *canonical;
                 } else {
                     out_.findings.push_back(Diagnostic{
-                        DiagnosticLevel::error,
+                        DiagnosticLevel::warning,
                         fmt::format("indicators[{}]: '{}' is not a valid {}: {}", i, m.value,
                                     model::to_string(m.type), canonical.error().message),
                         canonical.error().hint.empty() ? "correct the value or its type"
@@ -75,12 +77,9 @@ public:
             return;
         }
         for (const ioc::Indicator& found : extractor_.extract(source.text)) {
-            if (entity_values_.contains(to_lower(found.value))) {
-                continue;
-            }
-            CaseIndicator& ci = entry(found.type, found.value);
-            if (std::any_of(ci.seen_in.begin(), ci.seen_in.end(),
-                            [&](const Provenance& p) { return p.label == source.label; })) {
+            if (entity_values_.contains(to_lower(found.value)) ||
+                (found.type == IndicatorType::filename && is_common_program_name(found.value) &&
+                 !index_.contains({found.type, found.value}))) {
                 continue;
             }
             SourceLocation where = source.base;
@@ -88,11 +87,22 @@ public:
                 where.line = static_cast<int>(found.occurrences.front().line);
                 where.column = static_cast<int>(found.occurrences.front().column);
             }
-            ci.seen_in.push_back(Provenance{source.label, where});
+            seen(entry(found.type, found.value), source.label, where);
+        }
+        for (const ContextIndicator& found : find_context_indicators(source.text)) {
+            seen(entry(found.type, found.value), source.label, source.base);
         }
     }
 
 private:
+    static void seen(CaseIndicator& ci, const std::string& label, const SourceLocation& where) {
+        const bool known = std::any_of(ci.seen_in.begin(), ci.seen_in.end(),
+                                       [&](const Provenance& p) { return p.label == label; });
+        if (!known) {
+            ci.seen_in.push_back(Provenance{label, where});
+        }
+    }
+
     CaseIndicator& entry(IndicatorType type, const std::string& value) {
         const auto key = std::make_pair(type, value);
         if (auto it = index_.find(key); it != index_.end()) {

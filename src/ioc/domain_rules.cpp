@@ -1,0 +1,208 @@
+#include "ioc/domain_rules.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include <idn2.h>
+#include <libpsl.h>
+
+#include "ioc/file_extensions.hpp"
+
+namespace casefile::ioc::detail {
+
+namespace {
+
+constexpr size_t kMaxName = 253;
+constexpr size_t kMaxLabel = 63;
+
+bool is_ldh(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+/// Every label 1..63 letters/digits/hyphens, no hyphen at either end, and an alphabetic or
+/// punycode TLD.
+bool ldh_labels_ok(std::string_view name) {
+    if (name.empty() || name.size() > kMaxName) {
+        return false;
+    }
+    size_t start = 0;
+    size_t labels = 0;
+    while (start <= name.size()) {
+        size_t dot = name.find('.', start);
+        if (dot == std::string_view::npos) {
+            dot = name.size();
+        }
+        const std::string_view label = name.substr(start, dot - start);
+        if (label.empty() || label.size() > kMaxLabel || label.front() == '-' ||
+            label.back() == '-') {
+            return false;
+        }
+        for (char c : label) {
+            if (!is_ldh(c)) {
+                return false;
+            }
+        }
+        ++labels;
+        if (dot == name.size()) {
+            const bool punycode = label.size() > 4 && label.substr(0, 4) == "xn--";
+            if (!punycode) {
+                for (char c : label) {
+                    if (c < 'a' || c > 'z') {
+                        return false;
+                    }
+                }
+            }
+            break;
+        }
+        start = dot + 1;
+    }
+    return labels >= 2;
+}
+
+struct FreeDeleter {
+    void operator()(char* p) const { std::free(p); } // NOLINT(cppcoreguidelines-no-malloc)
+};
+using CString = std::unique_ptr<char, FreeDeleter>;
+
+} // namespace
+
+struct DomainRules::Handle {
+    psl_ctx_t* owned = nullptr;
+    const psl_ctx_t* ctx = nullptr;
+    Handle() = default;
+    Handle(const Handle&) = delete;
+    Handle& operator=(const Handle&) = delete;
+    ~Handle() {
+        if (owned != nullptr) {
+            psl_free(owned);
+        }
+    }
+};
+
+Result<DomainRules> DomainRules::create(const std::string& psl_file) {
+    auto handle = std::make_shared<Handle>();
+    if (psl_file.empty()) {
+        handle->owned = psl_latest(nullptr);
+        handle->ctx = handle->owned != nullptr ? handle->owned : psl_builtin();
+        if (handle->ctx == nullptr) {
+            return fail(ErrorCode::io, "no Public Suffix List available",
+                        "install the 'publicsuffix' package, or pass a list with --psl FILE");
+        }
+    } else {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(psl_file, ec)) {
+            return fail(ErrorCode::not_found, "Public Suffix List '" + psl_file + "' not found",
+                        "download public_suffix_list.dat from https://publicsuffix.org/list/ "
+                        "and pass its path");
+        }
+        handle->owned = psl_load_file(psl_file.c_str());
+        if (handle->owned == nullptr || psl_suffix_count(handle->owned) == 0) {
+            return fail(ErrorCode::bad_input, "'" + psl_file + "' is not a Public Suffix List",
+                        "expected the public_suffix_list.dat format (one rule per line)");
+        }
+        handle->ctx = handle->owned;
+    }
+    return DomainRules(std::move(handle));
+}
+
+bool DomainRules::is_known_tld(std::string_view label) const {
+    char buf[kMaxLabel + 1];
+    if (label.empty() || label.size() > kMaxLabel) {
+        return false;
+    }
+    label.copy(buf, label.size());
+    buf[label.size()] = '\0';
+    return psl_is_public_suffix2(handle_->ctx, buf, PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE) != 0;
+}
+
+DomainVerdict DomainRules::check_uncached(std::string_view lower_name) const {
+    DomainVerdict verdict;
+    std::string ascii(lower_name);
+    bool idn = false;
+    for (char c : lower_name) {
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            idn = true;
+            break;
+        }
+    }
+    if (idn) {
+        char* out = nullptr;
+        if (idn2_to_ascii_8z(ascii.c_str(), &out, IDN2_NONTRANSITIONAL) != IDN2_OK) {
+            std::free(out); // NOLINT(cppcoreguidelines-no-malloc)
+            return verdict;
+        }
+        CString holder(out);
+        ascii = holder.get();
+    }
+    if (!ldh_labels_ok(ascii)) {
+        return verdict;
+    }
+    if (!idn && ascii.find("xn--") != std::string::npos) {
+        char* out = nullptr;
+        const int rc = idn2_to_unicode_8z8z(ascii.c_str(), &out, 0);
+        CString holder(out);
+        if (rc != IDN2_OK) {
+            return verdict;
+        }
+    }
+    const size_t last_dot = ascii.rfind('.');
+    const std::string_view tld = std::string_view(ascii).substr(last_dot + 1);
+    if (!is_known_tld(tld)) {
+        return verdict;
+    }
+    // "co.uk" or "com.br" are suffixes, not domains; private-section suffixes such as
+    // "github.io" stay reportable, they are real hosts.
+    if (psl_is_public_suffix2(handle_->ctx, ascii.c_str(),
+                              PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) != 0) {
+        return verdict;
+    }
+    verdict.valid = true;
+    verdict.ambiguous = is_ambiguous_tld(tld);
+    if (idn) {
+        char* out = nullptr;
+        const int rc = idn2_to_unicode_8z8z(ascii.c_str(), &out, 0);
+        CString holder(out);
+        if (rc != IDN2_OK) {
+            verdict.valid = false;
+            return verdict;
+        }
+        verdict.canonical = holder.get();
+    } else {
+        verdict.canonical = std::move(ascii);
+    }
+    return verdict;
+}
+
+DomainVerdict DomainRules::check(std::string_view name, DomainCache* cache) const {
+    if (name.empty() || name.size() > kMaxName * 4) {
+        return {};
+    }
+    std::string key(name);
+    for (char& c : key) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    if (cache != nullptr) {
+        if (const DomainVerdict* hit = cache->find(key)) {
+            return *hit;
+        }
+        DomainVerdict verdict = check_uncached(key);
+        return cache->insert(std::move(key), std::move(verdict));
+    }
+    return check_uncached(key);
+}
+
+const DomainVerdict* DomainCache::find(std::string_view key) const {
+    auto it = entries_.find(std::string(key));
+    return it == entries_.end() ? nullptr : &it->second;
+}
+
+const DomainVerdict& DomainCache::insert(std::string key, DomainVerdict verdict) {
+    if (entries_.size() >= kMaxEntries) {
+        entries_.clear();
+    }
+    return entries_.insert_or_assign(std::move(key), std::move(verdict)).first->second;
+}
+
+} // namespace casefile::ioc::detail
