@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     add_new_command(app, outcome);
     add_validate_command(app, outcome);
     add_fmt_command(app, outcome);
+    add_events_command(app, outcome);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
