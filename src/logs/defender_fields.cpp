@@ -179,7 +179,8 @@ int defender_column_score(std::string_view head) {
             score += 20;
         }
     }
-    return score > 90 ? 90 : score;
+    // One shared column name (RemoteIP, DeviceName) is common elsewhere; two are Defender.
+    return score < 40 ? 0 : (score > 90 ? 90 : score);
 }
 
 void map_defender_row(ParseContext& ctx, Event& e, std::vector<std::string_view>& v,
