@@ -175,6 +175,10 @@ private:
         fill(e.rule_name, get(e, "Rule"));
         detail::set_user(e, get(e, "Source User"));
         fill(e.network_protocol, get(e, "Application"));
+        std::string_view protocol = get(e, "Protocol");
+        if (protocol.empty()) {
+            protocol = get(e, "IP Protocol");
+        }
         e.network_transport = to_lower(get(e, "Protocol")) == "ip protocol"
                                   ? std::string()
                                   : to_lower(get(e, "Protocol"));

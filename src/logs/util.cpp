@@ -157,7 +157,9 @@ bool split_csv_record(std::string_view text, size_t start, char sep,
     }
     fields.push_back(std::move(cur));
     if (quoted) {
-        end = n;
+        // An unclosed quote would swallow the rest of the file; only its first line is bad.
+        const size_t nl = text.find('\n', start);
+        end = nl == std::string_view::npos ? n : nl + 1;
         return false;
     }
     if (i < n && text[i] == '\r') {
