@@ -1,4 +1,5 @@
 #include <array>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -70,10 +71,11 @@ public:
                 continue;
             }
             Event e = ctx.make_event(number, t);
+            std::optional<detail::SyslogHeader> header;
             if (at > 0) {
-                if (const auto h = detail::parse_syslog_header(t.substr(0, at))) {
-                    detail::add_syslog_fields(e, *h);
-                    detail::apply_syslog_time(ctx, e, *h, number);
+                header = detail::parse_syslog_header(t.substr(0, at));
+                if (header) {
+                    detail::add_syslog_fields(e, *header);
                 }
             }
             for (size_t i = 0; i < parts.size(); ++i) {
@@ -81,12 +83,17 @@ public:
             }
             detail::split_cef_extension(ext, e.fields);
             detail::map_cef_keys(e);
+            bool timed = false;
             for (const std::string_view key : {"rt", "start", "end"}) {
                 if (const std::string* v = e.field(key); v != nullptr && !v->empty()) {
-                    e.time.reset();
                     detail::set_cef_time(ctx, e, *v, number);
+                    timed = true;
                     break;
                 }
+            }
+            // The event's own time wins over the relay's syslog header.
+            if (!timed && header) {
+                detail::apply_syslog_time(ctx, e, *header, number);
             }
             e.event_code = parts[4];
             e.message = parts[1] + " " + parts[2] + ": " + parts[5];

@@ -116,8 +116,12 @@ void map_cef_keys(Event& e) {
             fill(e.host_name, v);
         } else if (k == "dvc") {
             fill(e.host_ip, v);
-        } else if (k == "sproc" || k == "dproc") {
+        } else if (k == "dproc") {
+            // The process acted on (launched, connecting); sproc is the one that caused it.
+            fill(e.process_executable, v);
             fill(e.process_name, base_name(v));
+        } else if (k == "sproc") {
+            fill(e.process_parent_name, base_name(v));
         } else if (k == "spid" || k == "dpid") {
             fill(e.process_pid, v);
         } else if (k == "fname" || k == "fileName") {
@@ -137,14 +141,24 @@ void map_cef_keys(Event& e) {
             // A custom string named "rule" or "policy" by its label names the rule that matched.
             const std::string label = k + "Label";
             for (const auto& [lk, lv] : e.fields) {
-                if (lk == label && (contains_icase(lv, "rule") || contains_icase(lv, "policy"))) {
+                if (lk != label) {
+                    continue;
+                }
+                if (contains_icase(lv, "rule") || contains_icase(lv, "policy")) {
                     fill(e.rule_name, v);
+                } else if (contains_icase(lv, "command")) {
+                    fill(e.process_command_line, v);
                 }
             }
         }
     }
     set_user(e, suser.empty() ? duser : suser);
-    if (!e.event_outcome.empty()) {
+    if (!e.event_outcome.empty() && parse_uint(e.event_outcome)) {
+        // Some proxies (Zscaler NSS) put the HTTP status in outcome.
+        fill(e.http_response_status_code, e.event_outcome);
+        e.event_outcome = e.event_outcome[0] == '2' || e.event_outcome[0] == '3' ? "success"
+                                                                                 : "failure";
+    } else if (!e.event_outcome.empty()) {
         const std::string o = to_lower(e.event_outcome);
         e.event_outcome = o == "success" || o == "allowed" || o == "allow"
                               ? "success"

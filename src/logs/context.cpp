@@ -40,7 +40,19 @@ std::string account(const Event& e) {
 std::string default_message(const Event& e) {
     std::string out;
     const std::string& action = e.event_action.empty() ? e.event_code : e.event_action;
-    if (!e.url_full.empty()) {
+    const std::string& actor = e.process_name.empty() ? account(e) : e.process_name;
+    if (e.event_category == "registry" && !e.registry_path.empty()) {
+        out = fmt::format("{}{}{} {}{}{}", actor, actor.empty() ? "" : " ",
+                          action.empty() ? "registry" : action, e.registry_path,
+                          e.registry_value.empty() ? "" : "\\", e.registry_value);
+    } else if (e.event_category == "file" && (!e.file_path.empty() || !e.file_name.empty())) {
+        out = fmt::format("{}{}{} {}", actor, actor.empty() ? "" : " ",
+                          action.empty() ? "file" : action,
+                          e.file_path.empty() ? e.file_name : e.file_path);
+        if (!e.url_full.empty()) {
+            out += " from " + e.url_full;
+        }
+    } else if (!e.url_full.empty()) {
         out = e.http_request_method.empty() ? e.url_full
                                             : e.http_request_method + " " + e.url_full;
         if (!e.http_response_status_code.empty()) {

@@ -276,7 +276,8 @@ void map_defender_row(ParseContext& ctx, Event& e, std::vector<std::string_view>
             e.destination_domain = url_host(v[kRemoteUrl]);
         }
     }
-    if (!v[kProtocol].empty()) {
+    // DeviceLogonEvents' Protocol column names the authentication protocol (Negotiate, NTLM).
+    if (!v[kProtocol].empty() && category != "authentication") {
         std::string proto = to_lower(v[kProtocol]);
         // Defender writes "Tcp", "Udp", "TcpV4"/"TcpV6" (listening sockets).
         if (starts_with_icase(proto, "tcp")) {

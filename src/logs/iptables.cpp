@@ -58,6 +58,9 @@ public:
                 prefix[1] >= '0' && prefix[1] <= '9') {
                 prefix = trim(prefix.substr(prefix.find(']') + 1));
             }
+            while (!prefix.empty() && (prefix.back() == ':' || prefix.back() == ' ')) {
+                prefix.remove_suffix(1);
+            }
             if (!prefix.empty()) {
                 e.rule_name.assign(prefix);
                 e.fields.emplace_back("prefix", std::string(prefix));

@@ -1,3 +1,5 @@
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "core/text.hpp"
@@ -78,10 +80,11 @@ public:
                 continue;
             }
             Event e = ctx.make_event(number, t);
+            std::optional<detail::SyslogHeader> header;
             if (at > 0) {
-                if (const auto h = detail::parse_syslog_header(t.substr(0, at))) {
-                    detail::add_syslog_fields(e, *h);
-                    detail::apply_syslog_time(ctx, e, *h, number);
+                header = detail::parse_syslog_header(t.substr(0, at));
+                if (header) {
+                    detail::add_syslog_fields(e, *header);
                 }
             }
             e.fields.emplace_back("leef.version", std::string(parts[0]));
@@ -107,8 +110,9 @@ public:
             }
             detail::map_cef_keys(e);
             if (const std::string* v = e.field("devTime"); v != nullptr && !v->empty()) {
-                e.time.reset();
                 detail::set_cef_time(ctx, e, *v, number);
+            } else if (header) {
+                detail::apply_syslog_time(ctx, e, *header, number);
             }
             e.event_code.assign(parts[4]);
             e.message = fmt::format("{} {}: {}", parts[1], parts[2], parts[4]);

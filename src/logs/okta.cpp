@@ -46,7 +46,6 @@ public:
             detail::set_user(e, j.get({"actor.alternateId", "actor.displayName"}));
             fill(e.source_ip, j.get({"client.ipAddress", "request.ipChain.0.ip"}));
             fill(e.user_agent_original, j.get("client.userAgent.rawUserAgent"));
-            fill(e.host_name, j.get("client.device"));
             const std::string_view result = j.get("outcome.result");
             if (equals_icase(result, "SUCCESS") || equals_icase(result, "ALLOW")) {
                 e.event_outcome = "success";

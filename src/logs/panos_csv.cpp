@@ -179,9 +179,7 @@ private:
         if (protocol.empty()) {
             protocol = get(e, "IP Protocol");
         }
-        e.network_transport = to_lower(get(e, "Protocol")) == "ip protocol"
-                                  ? std::string()
-                                  : to_lower(get(e, "Protocol"));
+        e.network_transport = to_lower(protocol);
         const std::string_view action = get(e, "Action");
         e.event_action = to_lower(action);
         if (!action.empty()) {

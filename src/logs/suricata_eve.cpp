@@ -60,7 +60,8 @@ public:
             const std::string_view url = j.get("http.url");
             if (!url.empty()) {
                 if (!host.empty() && url.front() == '/') {
-                    const auto port = e.destination_port;
+                    // fileinfo records run server -> client, so the server port is src_port.
+                    const auto port = type == "fileinfo" ? e.source_port : e.destination_port;
                     e.url_full = fmt::format("http://{}{}{}", host,
                                              port && *port != 80 ? fmt::format(":{}", *port) : "",
                                              url);

@@ -60,7 +60,7 @@ std::string_view first_bytes(std::string_view s, size_t n) { return s.substr(0, 
 
 std::string_view meaningful(std::string_view v) {
     v = trim(v);
-    if (v == "-" || v == "(null)" || v == "null" || v == "NULL" || v == "N/A" || v == "n/a" ||
+    if (v == "-" || v == "(null)" || v == "null" || v == "NULL" || v == "N/A" || v == "n/a" || v == "NULL SID" ||
         v == "\"\"") {
         return {};
     }

@@ -174,7 +174,8 @@ private:
             e.url_full = url;
         }
         if (!host.empty()) {
-            e.url_domain = to_lower(host);
+            // cs-host may carry a port ("203.0.113.50:8443").
+            e.url_domain = detail::url_host(host);
             e.destination_domain = e.url_domain;
         }
         fill(e.event_action, get(e, "s-action"));

@@ -304,6 +304,7 @@ void map_sysmon_event(ParseContext& ctx, Event& e, std::string_view id, const Na
         fill(e.file_path, value_of(v, "ImageLoaded"));
         e.file_name.assign(base_name(e.file_path));
         set_hash_list(e, value_of(v, "Hashes"));
+        e.message = fmt::format("{} loaded {}", e.process_name, e.file_path);
     } else if (id == "8" || id == "10") {
         e.event_action = id == "8" ? "create-remote-thread" : "process-accessed";
         e.event_category = "process";
@@ -318,6 +319,8 @@ void map_sysmon_event(ParseContext& ctx, Event& e, std::string_view id, const Na
         fill(e.file_path, value_of(v, "TargetFilename"));
         e.file_name.assign(base_name(e.file_path));
         set_hash_list(e, value_of(v, "Hashes"));
+        e.message = fmt::format("{} {} {}", e.process_name,
+                                id == "11" ? "created" : "deleted", e.file_path);
     } else if (id == "12" || id == "13" || id == "14") {
         e.event_category = "registry";
         const std::string_view type = value_of(v, "EventType");
