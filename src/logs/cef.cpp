@@ -56,8 +56,8 @@ public:
         uint32_t number = 0;
         std::vector<std::string> parts;
         static constexpr std::array<std::string_view, 7> kNames = {
-            "cef.version", "cef.vendor", "cef.product", "cef.device_version",
-            "cef.signature_id", "cef.name", "cef.severity"};
+            "cef.version",      "cef.vendor", "cef.product", "cef.device_version",
+            "cef.signature_id", "cef.name",   "cef.severity"};
         while (lines.next(line, number)) {
             const std::string_view t = trim(line);
             if (t.empty()) {

@@ -12,10 +12,10 @@ void split_cef_extension(std::string_view ext,
     auto key_at = [&ext](size_t i) -> size_t {
         // Length of a key starting at i (followed by '='), or 0.
         size_t j = i;
-        while (j < ext.size() && ((ext[j] >= 'a' && ext[j] <= 'z') ||
-                                  (ext[j] >= 'A' && ext[j] <= 'Z') ||
-                                  (ext[j] >= '0' && ext[j] <= '9') || ext[j] == '_' ||
-                                  ext[j] == '.' || ext[j] == '-' || ext[j] == '[' || ext[j] == ']')) {
+        while (j < ext.size() &&
+               ((ext[j] >= 'a' && ext[j] <= 'z') || (ext[j] >= 'A' && ext[j] <= 'Z') ||
+                (ext[j] >= '0' && ext[j] <= '9') || ext[j] == '_' || ext[j] == '.' ||
+                ext[j] == '-' || ext[j] == '[' || ext[j] == ']')) {
             ++j;
         }
         return j > i && j < ext.size() && ext[j] == '=' ? j - i : 0;
@@ -156,15 +156,15 @@ void map_cef_keys(Event& e) {
     if (!e.event_outcome.empty() && parse_uint(e.event_outcome)) {
         // Some proxies (Zscaler NSS) put the HTTP status in outcome.
         fill(e.http_response_status_code, e.event_outcome);
-        e.event_outcome = e.event_outcome[0] == '2' || e.event_outcome[0] == '3' ? "success"
-                                                                                 : "failure";
+        e.event_outcome =
+            e.event_outcome[0] == '2' || e.event_outcome[0] == '3' ? "success" : "failure";
     } else if (!e.event_outcome.empty()) {
         const std::string o = to_lower(e.event_outcome);
-        e.event_outcome = o == "success" || o == "allowed" || o == "allow"
-                              ? "success"
-                              : (o == "failure" || o == "fail" || o == "blocked" || o == "denied"
-                                     ? "failure"
-                                     : o);
+        e.event_outcome =
+            o == "success" || o == "allowed" || o == "allow"
+                ? "success"
+                : (o == "failure" || o == "fail" || o == "blocked" || o == "denied" ? "failure"
+                                                                                    : o);
     }
 }
 

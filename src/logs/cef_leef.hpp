@@ -11,7 +11,8 @@ namespace casefile::logs::detail {
 
 /// CEF extension "k=v k2=v with spaces": a key starts after a space and ends at an unescaped
 /// '='; CEF escapes (\= \\ \n \r) are undone.
-void split_cef_extension(std::string_view ext, std::vector<std::pair<std::string, std::string>>& out);
+void split_cef_extension(std::string_view ext,
+                         std::vector<std::pair<std::string, std::string>>& out);
 
 /// Sets the event's time from a CEF/LEEF time value: Unix milliseconds, or "Nov 11 2025
 /// 13:42:20[.123][ zone]" (local when no zone).

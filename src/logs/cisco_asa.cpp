@@ -156,10 +156,10 @@ private:
                 e.fields.emplace_back("asa.bytes", std::string(w[bytes + 1]));
             }
             if (w.size() > 3) {
-                e.fields.emplace_back("asa.connection_id",
-                                      std::string(w[index_of("connection") + 1 < w.size()
-                                                        ? index_of("connection") + 1
-                                                        : 0]));
+                e.fields.emplace_back(
+                    "asa.connection_id",
+                    std::string(
+                        w[index_of("connection") + 1 < w.size() ? index_of("connection") + 1 : 0]));
             }
         } else if (id == "106023") {
             // Deny tcp src outside:1.2.3.4/5555 dst inside:10.0.0.5/22 by access-group "ACL"
@@ -189,7 +189,8 @@ private:
                 e.rule_name.assign(rule);
             }
         } else if (id == "106100") {
-            // access-list ACL permitted tcp inside/10.0.5.22(49823) -> outside/1.2.3.4(443) hit-cnt 1
+            // access-list ACL permitted tcp inside/10.0.5.22(49823) -> outside/1.2.3.4(443) hit-cnt
+            // 1
             if (w.size() > 3) {
                 e.rule_name.assign(w[1]);
                 e.event_action = w[2] == "permitted" ? "allow" : "deny";

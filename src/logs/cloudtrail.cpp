@@ -43,9 +43,9 @@ public:
             detail::set_json_time(ctx, e, j.get("eventTime"), false);
             e.event_action.assign(j.get("eventName"));
             e.event_category = "cloud";
-            const std::string_view user = j.get({"userIdentity.userName",
-                                                 "userIdentity.sessionContext.sessionIssuer.userName",
-                                                 "additionalEventData.UserName"});
+            const std::string_view user = j.get(
+                {"userIdentity.userName", "userIdentity.sessionContext.sessionIssuer.userName",
+                 "additionalEventData.UserName"});
             const std::string_view arn = j.get("userIdentity.arn");
             if (!user.empty()) {
                 detail::set_user(e, user);

@@ -53,8 +53,7 @@ std::string default_message(const Event& e) {
             out += " from " + e.url_full;
         }
     } else if (!e.url_full.empty()) {
-        out = e.http_request_method.empty() ? e.url_full
-                                            : e.http_request_method + " " + e.url_full;
+        out = e.http_request_method.empty() ? e.url_full : e.http_request_method + " " + e.url_full;
         if (!e.http_response_status_code.empty()) {
             out += " -> " + e.http_response_status_code;
         }
@@ -90,8 +89,7 @@ std::string default_message(const Event& e) {
         }
     } else if (!e.destination_ip.empty() || !e.destination_domain.empty()) {
         const std::string dst = endpoint(
-            e.destination_ip.empty() ? e.destination_domain : e.destination_ip,
-            e.destination_port);
+            e.destination_ip.empty() ? e.destination_domain : e.destination_ip, e.destination_port);
         if (!e.process_name.empty()) {
             out = e.process_name + " connected to " + dst;
         } else {
@@ -177,16 +175,17 @@ void ParseContext::warn(uint32_t line, std::string message, std::string hint) {
     if (diagnostics_.size() >= options_.max_diagnostics) {
         ++suppressed_;
         if (suppressed_ == 1) {
-            diagnostics_.push_back(Diagnostic{
-                DiagnosticLevel::note,
-                fmt::format("more than {} problems; the rest are not listed",
-                            options_.max_diagnostics),
-                {}, SourceLocation{file_, 0, 0}, "log-diagnostics-capped"});
+            diagnostics_.push_back(
+                Diagnostic{DiagnosticLevel::note,
+                           fmt::format("more than {} problems; the rest are not listed",
+                                       options_.max_diagnostics),
+                           {},
+                           SourceLocation{file_, 0, 0},
+                           "log-diagnostics-capped"});
         }
         return;
     }
-    diagnostics_.push_back(Diagnostic{DiagnosticLevel::warning, std::move(message),
-                                      std::move(hint),
+    diagnostics_.push_back(Diagnostic{DiagnosticLevel::warning, std::move(message), std::move(hint),
                                       SourceLocation{file_, static_cast<int>(line), 0},
                                       "log-bad-record"});
 }
@@ -230,14 +229,13 @@ void ParseContext::set_time(Event& event, std::string_view iso_text, uint32_t li
 }
 
 void ParseContext::set_local_time(Event& event, int year, unsigned month, unsigned day, int hour,
-                                  int minute, int second, int64_t nanos,
-                                  std::string_view original, uint32_t line) {
+                                  int minute, int second, int64_t nanos, std::string_view original,
+                                  uint32_t line) {
     event.time_original.assign(trim(original));
-    const std::string iso =
-        nanos > 0 ? fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:09}", year, month, day,
-                                hour, minute, second, nanos)
-                  : fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", year, month, day, hour,
-                                minute, second);
+    const std::string iso = nanos > 0 ? fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:09}",
+                                                    year, month, day, hour, minute, second, nanos)
+                                      : fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", year,
+                                                    month, day, hour, minute, second);
     if (options_.default_zone.empty()) {
         TimeParseOptions probe;
         probe.default_zone = "UTC";
@@ -254,8 +252,7 @@ void ParseContext::set_local_time(Event& event, int year, unsigned month, unsign
     auto parsed = parse_time(iso, topt);
     if (!parsed) {
         warn(line,
-             fmt::format("cannot read time '{}': {}", event.time_original,
-                         parsed.error().message),
+             fmt::format("cannot read time '{}': {}", event.time_original, parsed.error().message),
              "the event is kept without a time");
         return;
     }
@@ -354,11 +351,11 @@ void ParseContext::set_time_any(Event& event, std::string_view text, uint32_t li
         const std::string iso = fmt::format(
             "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:09}{}", parts->year, parts->month, parts->day,
             parts->hour, parts->minute, parts->second, parts->nanos,
-            parts->zone.empty() ? std::string_view("Z")
-                                : (parts->zone.front() == '+' || parts->zone.front() == '-' ||
-                                           parts->zone == "Z"
-                                       ? parts->zone
-                                       : std::string_view()));
+            parts->zone.empty()
+                ? std::string_view("Z")
+                : (parts->zone.front() == '+' || parts->zone.front() == '-' || parts->zone == "Z"
+                       ? parts->zone
+                       : std::string_view()));
         if (!parts->zone.empty() && iso.back() != 'Z' && parts->zone.front() != '+' &&
             parts->zone.front() != '-') {
             // A named zone ("UTC", "Europe/Berlin") after the clock time.

@@ -29,21 +29,20 @@ public:
         if (contains(head, "SignInLogs\"")) {
             return 93;
         }
-        const bool upn = contains(head, "\"userPrincipalName\"") ||
-                         contains(head, "\"UserPrincipalName\"");
-        const bool signin = contains(head, "\"appDisplayName\"") ||
-                            contains(head, "\"conditionalAccessStatus\"") ||
-                            contains(head, "\"AppDisplayName\"") ||
-                            contains(head, "\"ConditionalAccessStatus\"");
+        const bool upn =
+            contains(head, "\"userPrincipalName\"") || contains(head, "\"UserPrincipalName\"");
+        const bool signin =
+            contains(head, "\"appDisplayName\"") || contains(head, "\"conditionalAccessStatus\"") ||
+            contains(head, "\"AppDisplayName\"") || contains(head, "\"ConditionalAccessStatus\"");
         return upn && signin ? 90 : 0;
     }
 
     void parse(ParseContext& ctx) const override {
         detail::for_each_json_record(ctx, [&ctx](Event& e) {
             const detail::JsonView j(e);
-            detail::set_json_time(ctx, e, j.get({"createdDateTime", "CreatedDateTime", "time",
-                                                 "TimeGenerated"}),
-                                  false);
+            detail::set_json_time(
+                ctx, e, j.get({"createdDateTime", "CreatedDateTime", "time", "TimeGenerated"}),
+                false);
             e.event_category = "authentication";
             e.event_action = "sign-in";
             fill(e.user_id, j.get({"userId", "UserId"}));
@@ -51,8 +50,8 @@ public:
             fill(e.source_ip, j.get({"ipAddress", "IPAddress", "callerIpAddress"}));
             fill(e.host_name, j.get({"deviceDetail.displayName", "DeviceDetail.displayName"}));
             fill(e.user_agent_original, j.get({"userAgent", "UserAgent"}));
-            std::string_view code = j.get({"status.errorCode", "Status.errorCode", "ResultType",
-                                           "resultType"});
+            std::string_view code =
+                j.get({"status.errorCode", "Status.errorCode", "ResultType", "resultType"});
             fill(e.event_code, code);
             if (!code.empty()) {
                 e.event_outcome = code == "0" ? "success" : "failure";

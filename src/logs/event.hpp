@@ -26,8 +26,7 @@ struct Event {
     std::string process_name, process_executable, process_command_line, process_pid;
     std::string process_parent_name, process_parent_command_line;
     std::string file_path, file_name, file_hash_md5, file_hash_sha1, file_hash_sha256;
-    std::string source_ip, destination_ip, destination_domain, network_transport,
-        network_protocol;
+    std::string source_ip, destination_ip, destination_domain, network_transport, network_protocol;
     std::optional<uint16_t> source_port, destination_port;
     std::optional<uint64_t> source_bytes, destination_bytes;
     std::string url_full, url_domain, http_request_method, http_response_status_code;
@@ -35,12 +34,12 @@ struct Event {
         email_subject;
     std::string logon_type;      ///< the number only: "10 (RemoteInteractive)" -> "10"
     std::string logon_type_name; ///< "RemoteInteractive"; empty when the number is unknown
-    std::string message; ///< one-line human summary for timelines
+    std::string message;         ///< one-line human summary for timelines
 
     std::string source_domain;       ///< client host name (4624 WorkstationName, Zeek/Suricata)
     std::string user_agent_original; ///< HTTP user agent as sent
     std::string rule_name;           ///< firewall rule, IDS signature, policy that matched
-    std::string url_original; ///< the URL exactly as written when it was defanged or encoded
+    std::string url_original;        ///< the URL exactly as written when it was defanged or encoded
 
     std::vector<std::string> related_ip, related_hosts, related_user, related_hash;
     /// Every original field, name -> value, in source order. Nested JSON is flattened with

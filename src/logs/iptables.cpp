@@ -54,8 +54,8 @@ public:
             }
             // The log prefix: an optional "[12345.678]" kernel uptime, then the rule's text.
             prefix = trim(prefix);
-            if (!prefix.empty() && prefix.front() == '[' && prefix.size() > 1 &&
-                prefix[1] >= '0' && prefix[1] <= '9') {
+            if (!prefix.empty() && prefix.front() == '[' && prefix.size() > 1 && prefix[1] >= '0' &&
+                prefix[1] <= '9') {
                 prefix = trim(prefix.substr(prefix.find(']') + 1));
             }
             while (!prefix.empty() && (prefix.back() == ':' || prefix.back() == ' ')) {
@@ -89,12 +89,11 @@ public:
                 e.event_action = "allow";
                 e.event_outcome = "success";
             }
-            e.message = fmt::format("{}{} {}{} -> {}{}", e.rule_name.empty() ? "" : e.rule_name + " ",
-                                    e.network_transport, e.source_ip,
-                                    e.source_port ? ":" + std::to_string(*e.source_port) : "",
-                                    e.destination_ip,
-                                    e.destination_port ? ":" + std::to_string(*e.destination_port)
-                                                       : "");
+            e.message = fmt::format(
+                "{}{} {}{} -> {}{}", e.rule_name.empty() ? "" : e.rule_name + " ",
+                e.network_transport, e.source_ip,
+                e.source_port ? ":" + std::to_string(*e.source_port) : "", e.destination_ip,
+                e.destination_port ? ":" + std::to_string(*e.destination_port) : "");
             ctx.emit(e);
         }
     }

@@ -28,7 +28,8 @@ void set_json_time(ParseContext& ctx, Event& e, std::string_view value, bool utc
         return;
     }
     const size_t dot = value.find('.');
-    if (parse_uint(value.substr(0, dot)) && value.find_first_of("-:/ T") == std::string_view::npos) {
+    if (parse_uint(value.substr(0, dot)) &&
+        value.find_first_of("-:/ T") == std::string_view::npos) {
         if (dot == std::string_view::npos && value.size() >= 12) {
             ctx.set_epoch_millis(e, value, e.line);
         } else {

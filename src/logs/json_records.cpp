@@ -405,8 +405,8 @@ void Reader::run_documents(size_t pos, uint32_t line) {
 void Reader::run() {
     size_t pos = 0;
     uint32_t line = 1;
-    while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t' ||
-                                  text_[pos] == '\r' || text_[pos] == '\n')) {
+    while (pos < text_.size() &&
+           (text_[pos] == ' ' || text_[pos] == '\t' || text_[pos] == '\r' || text_[pos] == '\n')) {
         if (text_[pos] == '\n') {
             ++line;
         }

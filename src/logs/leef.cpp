@@ -46,8 +46,7 @@ public:
     }
 
     int detect(std::string_view head, std::string_view) const override {
-        return detail::contains(head, "LEEF:1.0|") || detail::contains(head, "LEEF:2.0|") ? 95
-                                                                                           : 0;
+        return detail::contains(head, "LEEF:1.0|") || detail::contains(head, "LEEF:2.0|") ? 95 : 0;
     }
 
     void parse(ParseContext& ctx) const override {
@@ -74,8 +73,9 @@ public:
                 pos = bar + 1;
             }
             if (pos == std::string_view::npos || parts.size() < header_fields) {
-                ctx.warn(number, "not a LEEF record (expected LEEF:version|vendor|product|"
-                                 "version|eventid|attributes)",
+                ctx.warn(number,
+                         "not a LEEF record (expected LEEF:version|vendor|product|"
+                         "version|eventid|attributes)",
                          "the line is skipped");
                 continue;
             }

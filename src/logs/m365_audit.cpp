@@ -54,19 +54,19 @@ public:
             fill(e.event_category, j.get("Workload"));
             detail::set_user(e, j.get({"UserId", "MailboxOwnerUPN", "UserIds"}));
             fill(e.user_id, j.get("UserKey"));
-            fill(e.source_ip, client_address(j.get({"ClientIP", "ClientIPAddress", "ActorIpAddress"})));
+            fill(e.source_ip,
+                 client_address(j.get({"ClientIP", "ClientIPAddress", "ActorIpAddress"})));
             fill(e.user_agent_original, j.get({"UserAgent", "ClientInfoString"}));
             const std::string_view result = j.get({"ResultStatus", "Status"});
             if (!result.empty()) {
-                e.event_outcome = equals_icase(result, "Succeeded") ||
-                                          equals_icase(result, "Success") ||
-                                          equals_icase(result, "True")
-                                      ? "success"
-                                      : equals_icase(result, "Failed") ||
-                                                equals_icase(result, "Failure") ||
-                                                equals_icase(result, "False")
-                                            ? "failure"
-                                            : std::string(result);
+                e.event_outcome =
+                    equals_icase(result, "Succeeded") || equals_icase(result, "Success") ||
+                            equals_icase(result, "True")
+                        ? "success"
+                    : equals_icase(result, "Failed") || equals_icase(result, "Failure") ||
+                            equals_icase(result, "False")
+                        ? "failure"
+                        : std::string(result);
             }
             const std::string_view object = j.get("ObjectId");
             if (starts_with_icase(object, "http://") || starts_with_icase(object, "https://")) {

@@ -13,30 +13,64 @@ namespace {
 using detail::fill;
 
 // Column names of the PAN-OS TRAFFIC log (syslog CSV, PAN-OS 10/11 field order).
-constexpr std::array<std::string_view, 53> kTrafficColumns = {
-    "FUTURE_USE",         "Receive Time",        "Serial Number",
-    "Type",               "Threat/Content Type", "FUTURE_USE",
-    "Generated Time",     "Source Address",      "Destination Address",
-    "NAT Source IP",      "NAT Destination IP",  "Rule Name",
-    "Source User",        "Destination User",    "Application",
-    "Virtual System",     "Source Zone",         "Destination Zone",
-    "Inbound Interface",  "Outbound Interface",  "Log Action",
-    "FUTURE_USE",         "Session ID",          "Repeat Count",
-    "Source Port",        "Destination Port",    "NAT Source Port",
-    "NAT Destination Port", "Flags",             "Protocol",
-    "Action",             "Bytes",               "Bytes Sent",
-    "Bytes Received",     "Packets",             "Start Time",
-    "Elapsed Time",       "Category",            "FUTURE_USE",
-    "Sequence Number",    "Action Flags",        "Source Country",
-    "Destination Country", "FUTURE_USE",         "Packets Sent",
-    "Packets Received",   "Session End Reason",  "Device Group Hierarchy Level 1",
-    "Device Group Hierarchy Level 2", "Device Group Hierarchy Level 3",
-    "Device Group Hierarchy Level 4", "Virtual System Name", "Device Name"};
+constexpr std::array<std::string_view, 53> kTrafficColumns = {"FUTURE_USE",
+                                                              "Receive Time",
+                                                              "Serial Number",
+                                                              "Type",
+                                                              "Threat/Content Type",
+                                                              "FUTURE_USE",
+                                                              "Generated Time",
+                                                              "Source Address",
+                                                              "Destination Address",
+                                                              "NAT Source IP",
+                                                              "NAT Destination IP",
+                                                              "Rule Name",
+                                                              "Source User",
+                                                              "Destination User",
+                                                              "Application",
+                                                              "Virtual System",
+                                                              "Source Zone",
+                                                              "Destination Zone",
+                                                              "Inbound Interface",
+                                                              "Outbound Interface",
+                                                              "Log Action",
+                                                              "FUTURE_USE",
+                                                              "Session ID",
+                                                              "Repeat Count",
+                                                              "Source Port",
+                                                              "Destination Port",
+                                                              "NAT Source Port",
+                                                              "NAT Destination Port",
+                                                              "Flags",
+                                                              "Protocol",
+                                                              "Action",
+                                                              "Bytes",
+                                                              "Bytes Sent",
+                                                              "Bytes Received",
+                                                              "Packets",
+                                                              "Start Time",
+                                                              "Elapsed Time",
+                                                              "Category",
+                                                              "FUTURE_USE",
+                                                              "Sequence Number",
+                                                              "Action Flags",
+                                                              "Source Country",
+                                                              "Destination Country",
+                                                              "FUTURE_USE",
+                                                              "Packets Sent",
+                                                              "Packets Received",
+                                                              "Session End Reason",
+                                                              "Device Group Hierarchy Level 1",
+                                                              "Device Group Hierarchy Level 2",
+                                                              "Device Group Hierarchy Level 3",
+                                                              "Device Group Hierarchy Level 4",
+                                                              "Virtual System Name",
+                                                              "Device Name"};
 
 // THREAT logs share the first 31 columns, then differ.
 constexpr std::array<std::string_view, 8> kThreatTail = {
-    "URL/Filename", "Threat ID", "Category", "Severity", "Direction", "Sequence Number",
-    "Action Flags", "Source Country"};
+    "URL/Filename", "Threat ID",       "Category",     "Severity",
+    "Direction",    "Sequence Number", "Action Flags", "Source Country"};
 
 bool looks_like_panos(std::string_view line) {
     std::vector<std::string> cells;
@@ -111,7 +145,8 @@ public:
             }
             Event e = ctx.make_event(number, t);
             if (csv.data() != t.data()) {
-                if (const auto h = detail::parse_syslog_header(t.substr(0, csv.data() - t.data()))) {
+                if (const auto h =
+                        detail::parse_syslog_header(t.substr(0, csv.data() - t.data()))) {
                     detail::add_syslog_fields(e, *h);
                 }
             }

@@ -84,8 +84,9 @@ Result<StreamSummary> parse_log_stream(std::string_view text, const std::string&
             summary.diagnostics.push_back(Diagnostic{
                 DiagnosticLevel::warning,
                 empty ? "file is empty: no events" : "log format not recognized: no events read",
-                empty ? "" : fmt::format("name the format with --format; known formats: {}",
-                                         fmt::join(known_formats(), ", ")),
+                empty ? ""
+                      : fmt::format("name the format with --format; known formats: {}",
+                                    fmt::join(known_formats(), ", ")),
                 SourceLocation{file_label, 0, 0}, "log-format-unknown"});
             return summary;
         }
@@ -94,14 +95,16 @@ Result<StreamSummary> parse_log_stream(std::string_view text, const std::string&
         if (parser == nullptr) {
             std::vector<std::string_view> names = known_formats();
             const std::string guess = closest_match(options.format, names);
-            return fail(ErrorCode::bad_usage,
-                        fmt::format("unknown log format '{}'{}", options.format,
-                                    guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
-                        fmt::format("known formats: auto, {}", fmt::join(names, ", ")));
+            return fail(
+                ErrorCode::bad_usage,
+                fmt::format("unknown log format '{}'{}", options.format,
+                            guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
+                fmt::format("known formats: auto, {}", fmt::join(names, ", ")));
         }
     }
     if (!options.default_zone.empty() && !is_known_zone(options.default_zone)) {
-        return fail(ErrorCode::bad_usage, fmt::format("unknown time zone '{}'", options.default_zone),
+        return fail(ErrorCode::bad_usage,
+                    fmt::format("unknown time zone '{}'", options.default_zone),
                     "use an IANA zone name such as Europe/Berlin or America/New_York, or UTC");
     }
     summary.format.assign(parser->name());

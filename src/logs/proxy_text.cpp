@@ -105,8 +105,7 @@ public:
                 if (!code.empty()) {
                     e.event_outcome = code[0] == '2' || code[0] == '3' ? "success" : "failure";
                 }
-                e.message = fmt::format("{} {}{}", e.http_request_method,
-                                        e.url_full,
+                e.message = fmt::format("{} {}{}", e.http_request_method, e.url_full,
                                         code.empty() ? "" : " -> " + code);
             });
     }

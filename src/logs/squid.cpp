@@ -55,7 +55,7 @@ public:
         std::string_view line;
         uint32_t number = 0;
         static constexpr std::array<std::string_view, 10> kNames = {
-            "time",   "elapsed", "client", "result", "bytes",
+            "time",   "elapsed", "client", "result",    "bytes",
             "method", "url",     "user",   "hierarchy", "content_type"};
         while (lines.next(line, number)) {
             const std::string_view t = trim(line);

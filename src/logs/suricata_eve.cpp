@@ -62,9 +62,9 @@ public:
                 if (!host.empty() && url.front() == '/') {
                     // fileinfo records run server -> client, so the server port is src_port.
                     const auto port = type == "fileinfo" ? e.source_port : e.destination_port;
-                    e.url_full = fmt::format("http://{}{}{}", host,
-                                             port && *port != 80 ? fmt::format(":{}", *port) : "",
-                                             url);
+                    e.url_full =
+                        fmt::format("http://{}{}{}", host,
+                                    port && *port != 80 ? fmt::format(":{}", *port) : "", url);
                 } else {
                     e.url_full.assign(url);
                 }

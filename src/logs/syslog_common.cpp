@@ -33,7 +33,8 @@ void map_sshd(Event& e, std::string_view msg) {
     e.event_category = "authentication";
     e.event_action = accepted ? "logged-in" : "logon-failed";
     e.event_outcome = accepted ? "success" : "failure";
-    e.fields.emplace_back("sshd.method", std::string(word_after(msg, accepted ? "Accepted " : "Failed ")));
+    e.fields.emplace_back("sshd.method",
+                          std::string(word_after(msg, accepted ? "Accepted " : "Failed ")));
 }
 
 } // namespace

@@ -6,7 +6,6 @@ namespace casefile::logs::detail {
 
 /// Shared by the two syslog parsers: header fields, time, and what the message says for the
 /// few programs whose messages matter in investigations (sshd logons, sudo).
-void map_syslog_message(ParseContext& ctx, Event& event, const SyslogHeader& header,
-                        uint32_t line);
+void map_syslog_message(ParseContext& ctx, Event& event, const SyslogHeader& header, uint32_t line);
 
 } // namespace casefile::logs::detail

@@ -6,7 +6,9 @@
 namespace casefile::logs::detail {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 std::string_view next_token(std::string_view& s) {
     size_t i = 0;
@@ -259,10 +261,10 @@ void split_colon_pairs(std::string_view line,
         if (token.empty()) {
             break;
         }
-        const bool is_key = token.size() >= 2 && token.back() == ':' &&
-                            ((token[0] >= 'A' && token[0] <= 'Z') ||
-                             (token[0] >= 'a' && token[0] <= 'z')) &&
-                            token.find_first_of(":/\\", 0) == token.size() - 1;
+        const bool is_key =
+            token.size() >= 2 && token.back() == ':' &&
+            ((token[0] >= 'A' && token[0] <= 'Z') || (token[0] >= 'a' && token[0] <= 'z')) &&
+            token.find_first_of(":/\\", 0) == token.size() - 1;
         if (is_key) {
             flush();
             key.assign(token.substr(0, token.size() - 1));

@@ -29,8 +29,7 @@ struct SyslogHeader {
 
 /// Sets the event's time from the header: RFC 3339 exactly, "Mmm dd hh:mm:ss" with the
 /// analyst's year and zone (else untimed with one diagnostic per file).
-void apply_syslog_time(ParseContext& ctx, Event& event, const SyslogHeader& header,
-                       uint32_t line);
+void apply_syslog_time(ParseContext& ctx, Event& event, const SyslogHeader& header, uint32_t line);
 
 /// Adds the header's parts to event.fields and sets host.name from it.
 void add_syslog_fields(Event& event, const SyslogHeader& header);

@@ -46,8 +46,7 @@ public:
                     }
                 }
                 if (name == "EventID" || name == "winlog.event_id" ||
-                    name == "Event.System.EventID" || name == "EventId" ||
-                    name == "event.code") {
+                    name == "Event.System.EventID" || name == "EventId" || name == "event.code") {
                     id = id.empty() ? std::string_view(v) : id;
                 } else if (name == "Computer" || name == "Hostname" ||
                            name == "winlog.computer_name" || name == "Event.System.Computer" ||
@@ -55,8 +54,7 @@ public:
                     values.emplace_back("Computer", v);
                 } else if (name == "@timestamp" || name == "EventTime" ||
                            name == "Event.System.TimeCreated.#attributes.SystemTime" ||
-                           name == "Event.System.TimeCreated.SystemTime" ||
-                           name == "TimeCreated") {
+                           name == "Event.System.TimeCreated.SystemTime" || name == "TimeCreated") {
                     time = time.empty() ? std::string_view(v) : time;
                 } else {
                     values.emplace_back(std::string(name), v);

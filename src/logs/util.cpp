@@ -14,8 +14,8 @@ bool LineCursor::next(std::string_view& line, uint32_t& number) {
     }
     start_ = pos_;
     const void* nl = std::memchr(text_.data() + pos_, '\n', text_.size() - pos_);
-    size_t end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - text_.data())
-                    : text_.size();
+    size_t end =
+        nl ? static_cast<size_t>(static_cast<const char*>(nl) - text_.data()) : text_.size();
     pos_ = nl ? end + 1 : end;
     if (end > start_ && text_[end - 1] == '\r') {
         --end;
@@ -56,12 +56,14 @@ bool ends_with_icase(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && equals_icase(s.substr(s.size() - suffix.size()), suffix);
 }
 
-std::string_view first_bytes(std::string_view s, size_t n) { return s.substr(0, std::min(n, s.size())); }
+std::string_view first_bytes(std::string_view s, size_t n) {
+    return s.substr(0, std::min(n, s.size()));
+}
 
 std::string_view meaningful(std::string_view v) {
     v = trim(v);
-    if (v == "-" || v == "(null)" || v == "null" || v == "NULL" || v == "N/A" || v == "n/a" || v == "NULL SID" ||
-        v == "\"\"") {
+    if (v == "-" || v == "(null)" || v == "null" || v == "NULL" || v == "N/A" || v == "n/a" ||
+        v == "NULL SID" || v == "\"\"") {
         return {};
     }
     return v;
@@ -300,7 +302,8 @@ void replace_all_icase(std::string& s, std::string_view from, std::string_view t
 
 bool looks_defanged(std::string_view url) {
     return contains(url, "[.]") || contains(url, "(.)") || contains(url, "[:]") ||
-           contains(url, "[://]") || starts_with_icase(url, "hxxp") || starts_with_icase(url, "fxp");
+           contains(url, "[://]") || starts_with_icase(url, "hxxp") ||
+           starts_with_icase(url, "fxp");
 }
 
 std::string refang_minimal(std::string_view url) {
@@ -454,7 +457,8 @@ bool read_clock(std::string_view s, size_t& i, DateTimeParts& p) {
     while (j < s.size() && s[j] == ' ') {
         ++j;
     }
-    if (j + 2 <= s.size() && (equals_icase(s.substr(j, 2), "AM") || equals_icase(s.substr(j, 2), "PM"))) {
+    if (j + 2 <= s.size() &&
+        (equals_icase(s.substr(j, 2), "AM") || equals_icase(s.substr(j, 2), "PM"))) {
         if (p.hour < 1 || p.hour > 12) {
             return false;
         }
@@ -531,8 +535,7 @@ std::optional<DateTimeParts> parse_datetime(std::string_view text) {
             return std::nullopt;
         }
     }
-    if (p.month < 1 || p.month > 12 || p.day < 1 || p.day > 31 || p.year < 1970 ||
-        p.year > 9999) {
+    if (p.month < 1 || p.month > 12 || p.day < 1 || p.day > 31 || p.year < 1970 || p.year > 9999) {
         return std::nullopt;
     }
     if (i >= s.size()) {

@@ -15,8 +15,8 @@ std::vector<std::string_view> split_row(std::string_view s, bool tabs) {
         size_t i = 0;
         while (true) {
             const size_t tab = s.find('\t', i);
-            out.push_back(s.substr(i, tab == std::string_view::npos ? std::string_view::npos
-                                                                    : tab - i));
+            out.push_back(
+                s.substr(i, tab == std::string_view::npos ? std::string_view::npos : tab - i));
             if (tab == std::string_view::npos) {
                 return out;
             }
@@ -89,10 +89,10 @@ public:
             const bool row_tabs = tabs || line.find('\t') != std::string_view::npos;
             const auto cells = split_row(line, row_tabs);
             if (cells.size() != names.size()) {
-                ctx.warn(number,
-                         fmt::format("row has {} values, #Fields names {}", cells.size(),
-                                     names.size()),
-                         "the line is skipped");
+                ctx.warn(
+                    number,
+                    fmt::format("row has {} values, #Fields names {}", cells.size(), names.size()),
+                    "the line is skipped");
                 continue;
             }
             Event e = ctx.make_event(number, t);
@@ -160,9 +160,9 @@ private:
             std::string url;
             if (!host.empty()) {
                 const std::string_view scheme = get(e, "cs-uri-scheme");
-                url = fmt::format("{}://{}", scheme.empty() ? (port && *port == 443 ? "https" : "http")
-                                                             : scheme,
-                                  host);
+                url = fmt::format(
+                    "{}://{}", scheme.empty() ? (port && *port == 443 ? "https" : "http") : scheme,
+                    host);
                 if (port && *port != 80 && *port != 443) {
                     url += fmt::format(":{}", *port);
                 }

@@ -19,9 +19,9 @@ size_t find_event_start(std::string_view text, size_t pos) {
             return pos;
         }
         const size_t after = pos + 6;
-        if (after < text.size() && (text[after] == '>' || text[after] == ' ' ||
-                                    text[after] == '\t' || text[after] == '\r' ||
-                                    text[after] == '\n')) {
+        if (after < text.size() &&
+            (text[after] == '>' || text[after] == ' ' || text[after] == '\t' ||
+             text[after] == '\r' || text[after] == '\n')) {
             return pos;
         }
         pos = after;
@@ -160,10 +160,9 @@ void for_each_windows_xml_event(ParseContext& ctx, const std::function<void(Even
         const size_t end = close + 8;
         const std::string_view chunk = text.substr(pos, end - pos);
         pugi::xml_document doc;
-        const pugi::xml_parse_result parsed =
-            doc.load_buffer(chunk.data(), chunk.size(),
-                            pugi::parse_default | pugi::parse_ws_pcdata_single,
-                            pugi::encoding_utf8);
+        const pugi::xml_parse_result parsed = doc.load_buffer(
+            chunk.data(), chunk.size(), pugi::parse_default | pugi::parse_ws_pcdata_single,
+            pugi::encoding_utf8);
         if (!parsed) {
             const uint32_t at = line_at(chunk, static_cast<size_t>(parsed.offset)) - 1 + line;
             ctx.warn(at, fmt::format("malformed event XML: {}", parsed.description()),
@@ -200,11 +199,10 @@ void map_security_event(ParseContext& ctx, Event& e, std::string_view id, const 
             e.user_name.assign(cn);
         }
         fill(e.user_id, value_of(v, "MemberSid"));
-        e.message = fmt::format("{} added to group {}{}{} by {}",
-                                e.user_name.empty() ? e.user_id : e.user_name,
-                                value_of(v, "TargetDomainName"),
-                                value_of(v, "TargetDomainName").empty() ? "" : "\\",
-                                value_of(v, "TargetUserName"), value_of(v, "SubjectUserName"));
+        e.message = fmt::format(
+            "{} added to group {}{}{} by {}", e.user_name.empty() ? e.user_id : e.user_name,
+            value_of(v, "TargetDomainName"), value_of(v, "TargetDomainName").empty() ? "" : "\\",
+            value_of(v, "TargetUserName"), value_of(v, "SubjectUserName"));
     } else if (subject_is_actor && value_of(v, "TargetUserName").empty()) {
         set_subject_user(e, v);
     } else if (!value_of(v, "TargetUserName").empty() || !value_of(v, "TargetUserSid").empty()) {
@@ -319,8 +317,8 @@ void map_sysmon_event(ParseContext& ctx, Event& e, std::string_view id, const Na
         fill(e.file_path, value_of(v, "TargetFilename"));
         e.file_name.assign(base_name(e.file_path));
         set_hash_list(e, value_of(v, "Hashes"));
-        e.message = fmt::format("{} {} {}", e.process_name,
-                                id == "11" ? "created" : "deleted", e.file_path);
+        e.message = fmt::format("{} {} {}", e.process_name, id == "11" ? "created" : "deleted",
+                                e.file_path);
     } else if (id == "12" || id == "13" || id == "14") {
         e.event_category = "registry";
         const std::string_view type = value_of(v, "EventType");

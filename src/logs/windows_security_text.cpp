@@ -31,29 +31,28 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kDescrip
     {"The audit log was cleared", "1102"},
 }};
 
-constexpr std::array<std::string_view, 22> kSections = {
-    "Subject",
-    "New Logon",
-    "Logon Information",
-    "Network Information",
-    "Detailed Authentication Information",
-    "Account For Which Logon Failed",
-    "Failure Information",
-    "Account Whose Credentials Were Used",
-    "Target Server",
-    "Process Information",
-    "Creator Subject",
-    "Target Subject",
-    "New Account",
-    "Target Account",
-    "Member",
-    "Group",
-    "Attributes",
-    "Additional Information",
-    "Account Information",
-    "Service Information",
-    "Certificate Information",
-    "Impersonation Level"};
+constexpr std::array<std::string_view, 22> kSections = {"Subject",
+                                                        "New Logon",
+                                                        "Logon Information",
+                                                        "Network Information",
+                                                        "Detailed Authentication Information",
+                                                        "Account For Which Logon Failed",
+                                                        "Failure Information",
+                                                        "Account Whose Credentials Were Used",
+                                                        "Target Server",
+                                                        "Process Information",
+                                                        "Creator Subject",
+                                                        "Target Subject",
+                                                        "New Account",
+                                                        "Target Account",
+                                                        "Member",
+                                                        "Group",
+                                                        "Attributes",
+                                                        "Additional Information",
+                                                        "Account Information",
+                                                        "Service Information",
+                                                        "Certificate Information",
+                                                        "Impersonation Level"};
 
 bool is_section(std::string_view key) {
     for (const std::string_view s : kSections) {
@@ -66,7 +65,8 @@ bool is_section(std::string_view key) {
 
 /// The EventData name of a rendered label, which depends on the section it is under.
 std::string_view xml_name(std::string_view section, std::string_view key) {
-    const bool subject = equals_icase(section, "Subject") || equals_icase(section, "Creator Subject");
+    const bool subject =
+        equals_icase(section, "Subject") || equals_icase(section, "Creator Subject");
     const bool member = equals_icase(section, "Member");
     if (equals_icase(key, "Security ID")) {
         return subject ? "SubjectUserSid" : member ? "MemberSid" : "TargetUserSid";
@@ -131,14 +131,18 @@ std::string_view xml_name(std::string_view section, std::string_view key) {
     return {};
 }
 
-/// True when `s` reads like a label: "Account Name", "Source Network Address".
+/// True when `s` reads like a label: "Account Name", "Source Network Address". Labels have no
+/// digits and single spaces, which tells them from values such as "FIN-SRV02  Source...".
 bool key_like(std::string_view s) {
-    if (s.size() < 2 || s.size() > 48 || !(s[0] >= 'A' && s[0] <= 'Z')) {
+    if (s.size() < 2 || s.size() > 48 || !(s[0] >= 'A' && s[0] <= 'Z') ||
+        s.find("  ") != std::string_view::npos ||
+        s.find_first_of("0123456789\t") != std::string_view::npos) {
         return false;
     }
     for (const char c : s) {
-        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                        c == ' ' || c == '(' || c == ')' || c == '-' || c == '\'' || c == '/';
+        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                        (c >= '0' && c <= '9') || c == ' ' || c == '(' || c == ')' || c == '-' ||
+                        c == '\'' || c == '/';
         if (!ok) {
             return false;
         }
@@ -212,8 +216,7 @@ std::vector<Block> split_blocks(std::string_view text) {
         }
     } else if (blocks.front().begin > 0 && !trim(text.substr(0, blocks.front().begin)).empty()) {
         const size_t first = text.find_first_not_of(" \t\r\n");
-        blocks.insert(blocks.begin(),
-                      {detail::line_at(text, first), first, blocks.front().begin});
+        blocks.insert(blocks.begin(), {detail::line_at(text, first), first, blocks.front().begin});
     }
     return blocks;
 }
@@ -247,7 +250,8 @@ public:
         const std::string_view text = ctx.text();
         for (const Block& b : split_blocks(text)) {
             std::string_view raw = text.substr(b.begin, b.end - b.begin);
-            while (!raw.empty() && (raw.back() == '\n' || raw.back() == '\r' || raw.back() == ' ')) {
+            while (!raw.empty() &&
+                   (raw.back() == '\n' || raw.back() == '\r' || raw.back() == ' ')) {
                 raw.remove_suffix(1);
             }
             parse_block(ctx, raw, b.line);
@@ -325,7 +329,8 @@ private:
                     section = key;
                     continue;
                 }
-                e.fields.emplace_back(section.empty() ? std::string(key) : section + "." + std::string(key),
+                e.fields.emplace_back(section.empty() ? std::string(key)
+                                                      : section + "." + std::string(key),
                                       std::string(value));
                 if (equals_icase(key, "Event ID")) {
                     id = value;

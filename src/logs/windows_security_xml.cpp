@@ -21,8 +21,7 @@ public:
             detail::contains(head, "Microsoft-Windows-Eventlog")) {
             return 90;
         }
-        return detail::contains(head, "<EventData") || detail::contains(head, "<UserData") ? 40
-                                                                                           : 0;
+        return detail::contains(head, "<EventData") || detail::contains(head, "<UserData") ? 40 : 0;
     }
 
     void parse(ParseContext& ctx) const override {

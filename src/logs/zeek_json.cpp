@@ -12,9 +12,7 @@ namespace {
 class ZeekJsonParser final : public LogParser {
 public:
     std::string_view name() const override { return "zeek-json"; }
-    std::string_view description() const override {
-        return "Zeek conn/dns/http/ssl logs as JSON";
-    }
+    std::string_view description() const override { return "Zeek conn/dns/http/ssl logs as JSON"; }
 
     int detect(std::string_view head, std::string_view) const override {
         return detail::starts_json(head) && detail::contains(head, "\"id.orig_h\"") ? 92 : 0;

@@ -81,7 +81,8 @@ public:
                     path = std::string(trim(value));
                 } else if (key == "#fields") {
                     names.clear();
-                    for (const std::string_view n : split_on(value, std::string_view(&sep_char, 1))) {
+                    for (const std::string_view n :
+                         split_on(value, std::string_view(&sep_char, 1))) {
                         names.emplace_back(n);
                     }
                 }
@@ -93,17 +94,17 @@ public:
             }
             const auto cells = split_on(line, std::string_view(&sep_char, 1));
             if (cells.size() != names.size()) {
-                ctx.warn(number,
-                         fmt::format("row has {} values, #fields names {}", cells.size(),
-                                     names.size()),
-                         "the line is skipped");
+                ctx.warn(
+                    number,
+                    fmt::format("row has {} values, #fields names {}", cells.size(), names.size()),
+                    "the line is skipped");
                 continue;
             }
             Event e = ctx.make_event(number, line);
             for (size_t i = 0; i < cells.size(); ++i) {
                 const std::string_view v = cells[i];
-                e.fields.emplace_back(names[i], v == unset || v == empty ? std::string()
-                                                                         : std::string(v));
+                e.fields.emplace_back(names[i],
+                                      v == unset || v == empty ? std::string() : std::string(v));
             }
             detail::map_zeek_record(ctx, e, path);
             ctx.emit(e);

@@ -85,12 +85,10 @@ void add_events_command(CLI::App& app, CommandOutcome& outcome) {
         "  casefile events --format panos-csv --zone Europe/Berlin fw.csv.gz\n"
         "  casefile events --output count evidence/*.jsonl\n");
     cmd->add_option("FILE", args->files, "log files (.gz is read transparently)")->required();
-    cmd->add_option("--format", args->format, "log format: " + formats)
-        ->default_str("auto");
+    cmd->add_option("--format", args->format, "log format: " + formats)->default_str("auto");
     cmd->add_option("--zone", args->zone,
                     "zone for times written without one (IANA name such as Europe/Berlin, or UTC)");
-    cmd->add_option("--year", args->year,
-                    "year for times written without one (RFC 3164 syslog)");
+    cmd->add_option("--year", args->year, "year for times written without one (RFC 3164 syslog)");
     cmd->add_option("--output", args->output, "jsonl (default) or count")
         ->check(CLI::IsMember({"jsonl", "count"}))
         ->default_str("jsonl");
