@@ -38,7 +38,7 @@ public:
     }
 
     void parse(ParseContext& ctx) const override {
-        detail::for_each_json_record(ctx, [&ctx](Event& e) {
+        detail::for_each_json_record(ctx, [](ParseContext& ctx, Event& e) {
             const detail::JsonView j(e);
             detail::set_json_time(ctx, e, j.get("eventTime"), false);
             e.event_action.assign(j.get("eventName"));

@@ -24,13 +24,12 @@ public:
     }
 
     void parse(ParseContext& ctx) const override {
-        const detail::KeyIndex& keys = detail::defender_keys();
         std::vector<std::string_view> values;
-        detail::for_each_json_record(ctx, [&](Event& e) {
+        detail::for_each_json_record(ctx, [&values](ParseContext& part, Event& e) {
             // Streaming records nest the row under "properties".
-            keys.collect(e.fields, values, "properties.");
-            detail::map_defender_row(ctx, e, values, false);
-            ctx.emit(e);
+            detail::defender_keys().collect(e.fields, values, "properties.");
+            detail::map_defender_row(part, e, values, false);
+            part.emit(e);
         });
     }
 };

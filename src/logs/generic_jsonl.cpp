@@ -137,7 +137,7 @@ public:
         std::vector<std::string_view> best(kTargetCount);
         std::vector<size_t> best_rank(kTargetCount);
         std::string lowered;
-        detail::for_each_json_record(ctx, [&](Event& e) {
+        detail::for_each_json_record(ctx, [&](ParseContext& ctx, Event& e) {
             best.assign(kTargetCount, {});
             best_rank.assign(kTargetCount, SIZE_MAX);
             for (const auto& [k, v] : e.fields) {

@@ -158,20 +158,23 @@ simdjson::error_code flatten_value(od::value value, std::string& path, Fields& o
     return simdjson::TAPE_ERROR;
 }
 
-/// The JSON parsers and padded copy of the text shared by one parse.
+using RecordFn = std::function<void(ParseContext&, Event&)>;
+
+/// Reads records from a padded copy of the text with its own simdjson parsers.
 class Reader {
 public:
-    Reader(ParseContext& ctx, const std::function<void(Event&)>& fn)
-        : ctx_(ctx), fn_(fn), text_(ctx.text()), padded_(ctx.text()) {}
+    Reader(ParseContext& ctx, const RecordFn& fn, const simdjson::padded_string& padded)
+        : ctx_(ctx), fn_(fn), text_(ctx.text()), padded_(padded) {}
 
     void run();
+    /// JSON Lines between byte offsets [begin, end) (whole lines), the first numbered `line`.
+    void run_lines(size_t begin, size_t end, uint32_t line);
 
 private:
     void record(size_t off, size_t len, uint32_t line);
     void flat(size_t off, size_t len, uint32_t line);
     bool expand_array(od::array arr, size_t base_off, uint32_t base_line);
     bool try_wrapper(size_t off, size_t len, uint32_t line);
-    bool run_lines();
     void run_documents(size_t pos, uint32_t line);
     [[nodiscard]] size_t capacity(size_t off) const {
         return padded_.size() + simdjson::SIMDJSON_PADDING - off;
@@ -181,9 +184,9 @@ private:
     }
 
     ParseContext& ctx_;
-    const std::function<void(Event&)>& fn_;
+    const RecordFn& fn_;
     std::string_view text_;
-    simdjson::padded_string padded_;
+    const simdjson::padded_string& padded_;
     od::parser record_parser_;
     od::parser outer_parser_;
     std::string path_;
@@ -191,6 +194,7 @@ private:
 
 void Reader::flat(size_t off, size_t len, uint32_t line) {
     Event e = ctx_.make_event(line, text_.substr(off, len));
+    e.fields.reserve(24);
     od::document doc;
     auto err = record_parser_.iterate(padded_.data() + off, len, capacity(off)).get(doc);
     od::object obj;
@@ -209,7 +213,7 @@ void Reader::flat(size_t off, size_t len, uint32_t line) {
                   "the record is skipped; the rest of the file is read");
         return;
     }
-    fn_(e);
+    fn_(ctx_, e);
 }
 
 bool Reader::expand_array(od::array arr, size_t base_off, uint32_t base_line) {
@@ -341,12 +345,13 @@ size_t value_end(std::string_view text, size_t pos, size_t& cut) {
     return std::string_view::npos;
 }
 
-bool Reader::run_lines() {
-    LineCursor lines(text_);
-    std::string_view line;
+void Reader::run_lines(size_t begin, size_t end, uint32_t line) {
+    LineCursor lines(text_.substr(0, end));
+    std::string_view view;
     uint32_t number = 0;
-    while (lines.next(line, number)) {
-        const std::string_view t = trim(line);
+    lines.seek(begin, line - 1);
+    while (lines.next(view, number)) {
+        const std::string_view t = trim(view);
         if (t.empty()) {
             continue;
         }
@@ -358,7 +363,6 @@ bool Reader::run_lines() {
         }
         record(off, t.size(), number);
     }
-    return true;
 }
 
 void Reader::run_documents(size_t pos, uint32_t line) {
@@ -426,7 +430,7 @@ void Reader::run() {
                            : std::string_view::npos;
     if (end != std::string_view::npos && trim(text_.substr(end, nl - end)).empty() &&
         text_.find_first_not_of(" \t\r\n", nl) != std::string_view::npos) {
-        run_lines();
+        run_lines(0, text_.size(), 1);
         return;
     }
     run_documents(pos, line);
@@ -434,8 +438,9 @@ void Reader::run() {
 
 } // namespace
 
-void for_each_json_record(ParseContext& ctx, const std::function<void(Event&)>& fn) {
-    Reader reader(ctx, fn);
+void for_each_json_record(ParseContext& ctx, const RecordFn& fn) {
+    const simdjson::padded_string padded(ctx.text());
+    Reader reader(ctx, fn, padded);
     reader.run();
 }
 

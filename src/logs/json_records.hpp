@@ -20,7 +20,9 @@ using Fields = std::vector<std::pair<std::string, std::string>>;
 /// rows: {"Results":[..]} (Defender API), {"records":[..]} (Azure Event Hub / diagnostic
 /// settings), {"Records":[..]} (CloudTrail), {"value":[..]} (Microsoft Graph). A malformed
 /// record becomes a diagnostic and the next one is read.
-void for_each_json_record(ParseContext& ctx, const std::function<void(Event&)>& fn);
+/// `fn` gets the context to use for times, diagnostics and emit.
+void for_each_json_record(ParseContext& ctx,
+                          const std::function<void(ParseContext&, Event&)>& fn);
 
 /// Flattens one JSON object text into dotted-name fields; false (with `error` set) when it is
 /// not valid JSON. For tests and for formats that embed JSON in a text line.

@@ -46,7 +46,7 @@ public:
     }
 
     void parse(ParseContext& ctx) const override {
-        detail::for_each_json_record(ctx, [&ctx](Event& e) {
+        detail::for_each_json_record(ctx, [](ParseContext& ctx, Event& e) {
             const detail::JsonView j(e);
             // The Management Activity API documents CreationTime as UTC, written without 'Z'.
             detail::set_json_time(ctx, e, j.get({"CreationTime", "CreationDate"}), true);

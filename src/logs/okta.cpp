@@ -30,7 +30,7 @@ public:
     }
 
     void parse(ParseContext& ctx) const override {
-        detail::for_each_json_record(ctx, [&ctx](Event& e) {
+        detail::for_each_json_record(ctx, [](ParseContext& ctx, Event& e) {
             const detail::JsonView j(e);
             detail::set_json_time(ctx, e, j.get("published"), false);
             const std::string_view type = j.get("eventType");

@@ -31,9 +31,8 @@ public:
     }
 
     void parse(ParseContext& ctx) const override {
-        detail::NamedValues values;
-        detail::for_each_json_record(ctx, [&](Event& e) {
-            values.clear();
+        detail::for_each_json_record(ctx, [](ParseContext& ctx, Event& e) {
+            detail::NamedValues values;
             std::string_view id;
             std::string_view time;
             for (const auto& [k, v] : e.fields) {

@@ -361,19 +361,24 @@ std::pair<std::string_view, std::string_view> split_host_port(std::string_view s
 }
 
 void set_hash(Event& e, std::string_view hex) {
-    hex = meaningful(hex);
-    const bool is_hex = std::all_of(hex.begin(), hex.end(), [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    });
-    if (!is_hex) {
+    hex = trim(hex);
+    std::string* target = hex.size() == 32   ? &e.file_hash_md5
+                          : hex.size() == 40 ? &e.file_hash_sha1
+                          : hex.size() == 64 ? &e.file_hash_sha256
+                                             : nullptr;
+    if (target == nullptr || !target->empty()) {
         return;
     }
-    if (hex.size() == 32) {
-        fill(e.file_hash_md5, to_lower(hex));
-    } else if (hex.size() == 40) {
-        fill(e.file_hash_sha1, to_lower(hex));
-    } else if (hex.size() == 64) {
-        fill(e.file_hash_sha256, to_lower(hex));
+    target->resize(hex.size());
+    for (size_t i = 0; i < hex.size(); ++i) {
+        char c = hex[i];
+        if (c >= 'A' && c <= 'F') {
+            c = static_cast<char>(c - 'A' + 'a');
+        } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            target->clear();
+            return;
+        }
+        (*target)[i] = c;
     }
 }
 

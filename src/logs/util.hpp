@@ -18,6 +18,11 @@ public:
 
     /// The next line, or false at the end. `number` is its 1-based line number.
     bool next(std::string_view& line, uint32_t& number);
+    /// Continues from byte `offset` (a line start) as if `lines_before` lines were read.
+    void seek(size_t offset, uint32_t lines_before) {
+        pos_ = offset;
+        number_ = lines_before;
+    }
     /// Offset of the line last returned.
     [[nodiscard]] size_t offset() const { return start_; }
 

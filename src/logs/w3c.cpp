@@ -169,7 +169,8 @@ private:
             }
             url += stem;
             if (!query.empty()) {
-                url += "?" + std::string(query);
+                url.push_back('?');
+                url.append(query);
             }
             e.url_full = url;
         }

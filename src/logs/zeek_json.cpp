@@ -19,7 +19,7 @@ public:
     }
 
     void parse(ParseContext& ctx) const override {
-        detail::for_each_json_record(ctx, [&ctx](Event& e) {
+        detail::for_each_json_record(ctx, [](ParseContext& ctx, Event& e) {
             detail::map_zeek_record(ctx, e, {});
             ctx.emit(e);
         });
