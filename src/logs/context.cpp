@@ -156,6 +156,14 @@ ParseContext::ParseContext(std::string_view text, const std::string& file,
                            const EventSink& sink)
     : text_(text), file_(file), options_(options), format_(format), sink_(sink) {}
 
+void ParseContext::reuse_event(Event& e, uint32_t line, std::string_view raw) const {
+    e.clear_for_reuse();
+    e.format.assign(format_);
+    e.file.assign(file_);
+    e.line = line;
+    e.raw.assign(raw);
+}
+
 Event ParseContext::make_event(uint32_t line, std::string_view raw) const {
     Event e;
     e.format = format_;
@@ -321,6 +329,32 @@ void ParseContext::set_epoch_millis(Event& event, std::string_view millis_text, 
         return;
     }
     event.time = Timestamp(std::chrono::milliseconds(static_cast<int64_t>(*ms)));
+}
+
+void Event::clear_for_reuse() {
+    time.reset();
+    for (std::string* s :
+         {&time_original, &format, &file, &event_action, &event_code, &event_outcome,
+          &event_category, &host_name, &host_ip, &user_name, &user_domain, &user_id,
+          &process_name, &process_executable, &process_command_line, &process_pid,
+          &process_parent_name, &process_parent_command_line, &file_path, &file_name,
+          &file_hash_md5, &file_hash_sha1, &file_hash_sha256, &source_ip, &destination_ip,
+          &destination_domain, &network_transport, &network_protocol, &url_full, &url_domain,
+          &http_request_method, &http_response_status_code, &dns_question_name, &registry_path,
+          &registry_value, &email_from, &email_to, &email_subject, &logon_type,
+          &logon_type_name, &message, &source_domain, &user_agent_original, &rule_name,
+          &url_original, &raw}) {
+        s->clear();
+    }
+    line = 0;
+    source_port.reset();
+    destination_port.reset();
+    source_bytes.reset();
+    destination_bytes.reset();
+    related_ip.clear();
+    related_hosts.clear();
+    related_user.clear();
+    related_hash.clear();
 }
 
 const std::string* Event::field(std::string_view name) const {

@@ -49,6 +49,11 @@ struct Event {
 
     /// The first original field named `name`, or nullptr.
     [[nodiscard]] const std::string* field(std::string_view name) const;
+
+    /// Empties every member but keeps the strings' storage, so a parser can refill the same
+    /// event for the next record without allocating. `fields` keeps its entries' storage too;
+    /// resize it to the new record's count.
+    void clear_for_reuse();
 };
 
 } // namespace casefile::logs

@@ -18,13 +18,36 @@ namespace od = simdjson::ondemand;
 constexpr int kMaxDepth = 24;
 constexpr size_t kMaxArrayItems = 256;
 
-simdjson::error_code flatten_value(od::value value, std::string& path, Fields& out, int depth);
+/// Appends fields, reusing the storage of entries a previous record left in the vector.
+class FieldWriter {
+public:
+    explicit FieldWriter(Fields& fields) : fields_(fields) {}
+    void add(std::string_view name, std::string_view value) {
+        if (used_ < fields_.size()) {
+            fields_[used_].first.assign(name);
+            fields_[used_].second.assign(value);
+        } else {
+            fields_.emplace_back(name, value);
+        }
+        ++used_;
+    }
+    /// Drops entries beyond those written.
+    void finish() { fields_.resize(used_); }
 
-void push(Fields& out, const std::string& path, std::string_view value) {
-    out.emplace_back(path.empty() ? std::string("value") : path, std::string(value));
+private:
+    Fields& fields_;
+    size_t used_ = 0;
+};
+
+using Out = FieldWriter;
+
+simdjson::error_code flatten_value(od::value value, std::string& path, Out& out, int depth);
+
+void push(Out& out, const std::string& path, std::string_view value) {
+    out.add(path.empty() ? std::string_view("value") : std::string_view(path), value);
 }
 
-simdjson::error_code flatten_object(od::object obj, std::string& path, Fields& out, int depth) {
+simdjson::error_code flatten_object(od::object obj, std::string& path, Out& out, int depth) {
     size_t count = 0;
     for (auto field_result : obj) {
         od::field field;
@@ -53,7 +76,7 @@ simdjson::error_code flatten_object(od::object obj, std::string& path, Fields& o
     return simdjson::SUCCESS;
 }
 
-simdjson::error_code flatten_array(od::array arr, std::string& path, Fields& out, int depth) {
+simdjson::error_code flatten_array(od::array arr, std::string& path, Out& out, int depth) {
     size_t index = 0;
     for (auto item_result : arr) {
         od::value item;
@@ -84,7 +107,7 @@ simdjson::error_code flatten_array(od::array arr, std::string& path, Fields& out
     return simdjson::SUCCESS;
 }
 
-simdjson::error_code flatten_value(od::value value, std::string& path, Fields& out, int depth) {
+simdjson::error_code flatten_value(od::value value, std::string& path, Out& out, int depth) {
     od::json_type type;
     if (auto err = value.type().get(type)) {
         return err;
@@ -160,11 +183,10 @@ simdjson::error_code flatten_value(od::value value, std::string& path, Fields& o
 
 using RecordFn = std::function<void(ParseContext&, Event&)>;
 
-/// Reads records from a padded copy of the text with its own simdjson parsers.
+/// Reads the records of one text with its own simdjson parsers.
 class Reader {
 public:
-    Reader(ParseContext& ctx, const RecordFn& fn, const simdjson::padded_string& padded)
-        : ctx_(ctx), fn_(fn), text_(ctx.text()), padded_(padded) {}
+    Reader(ParseContext& ctx, const RecordFn& fn) : ctx_(ctx), fn_(fn), text_(ctx.text()) {}
 
     void run();
     /// JSON Lines between byte offsets [begin, end) (whole lines), the first numbered `line`.
@@ -176,35 +198,62 @@ private:
     bool expand_array(od::array arr, size_t base_off, uint32_t base_line);
     bool try_wrapper(size_t off, size_t len, uint32_t line);
     void run_documents(size_t pos, uint32_t line);
-    [[nodiscard]] size_t capacity(size_t off) const {
-        return padded_.size() + simdjson::SIMDJSON_PADDING - off;
+
+    // simdjson reads up to SIMDJSON_PADDING bytes past a record. Records followed by that much
+    // text are parsed in place; only those near the end of the text are read from a padded
+    // copy of that end (tail_), so a large file is never copied whole.
+    [[nodiscard]] const char* data(size_t off, size_t len) {
+        if (off + len + simdjson::SIMDJSON_PADDING <= text_.size() && off < tail_off_) {
+            return text_.data() + off;
+        }
+        if (off < tail_off_) {
+            tail_off_ = off;
+            tail_ = simdjson::padded_string(text_.substr(off));
+        }
+        return tail_.data() + (off - tail_off_);
     }
+    [[nodiscard]] size_t capacity(size_t off) const {
+        return off >= tail_off_ ? tail_.size() + simdjson::SIMDJSON_PADDING - (off - tail_off_)
+                                : text_.size() - off;
+    }
+    /// Offset in the text of a pointer into either buffer.
     [[nodiscard]] size_t offset_of(const char* p) const {
-        return static_cast<size_t>(p - padded_.data());
+        if (tail_off_ != std::string_view::npos && p >= tail_.data() &&
+            p <= tail_.data() + tail_.size()) {
+            return tail_off_ + static_cast<size_t>(p - tail_.data());
+        }
+        return static_cast<size_t>(p - text_.data());
     }
 
     ParseContext& ctx_;
     const RecordFn& fn_;
     std::string_view text_;
-    const simdjson::padded_string& padded_;
+    simdjson::padded_string tail_;
+    size_t tail_off_ = std::string_view::npos;
     od::parser record_parser_;
     od::parser outer_parser_;
     std::string path_;
+    Event event_;
 };
 
 void Reader::flat(size_t off, size_t len, uint32_t line) {
-    Event e = ctx_.make_event(line, text_.substr(off, len));
-    e.fields.reserve(24);
+    // One event is refilled for every record: its strings keep their storage, which saves
+    // most of the allocations on a large file.
+    Event& e = event_;
+    ctx_.reuse_event(e, line, text_.substr(off, len));
+    FieldWriter out(e.fields);
     od::document doc;
-    auto err = record_parser_.iterate(padded_.data() + off, len, capacity(off)).get(doc);
+    const char* json = data(off, len); // before capacity(), which depends on it
+    auto err = record_parser_.iterate(json, len, capacity(off)).get(doc);
     od::object obj;
     if (!err) {
         err = doc.get_object().get(obj);
     }
     if (!err) {
         path_.clear();
-        err = flatten_object(obj, path_, e.fields, 0);
+        err = flatten_object(obj, path_, out, 0);
     }
+    out.finish();
     if (!err && !doc.current_location().error()) {
         err = simdjson::TRAILING_CONTENT;
     }
@@ -249,7 +298,8 @@ bool Reader::expand_array(od::array arr, size_t base_off, uint32_t base_line) {
 bool Reader::try_wrapper(size_t off, size_t len, uint32_t line) {
     od::document doc;
     od::object obj;
-    auto err = outer_parser_.iterate(padded_.data() + off, len, capacity(off)).get(doc);
+    const char* json = data(off, len); // before capacity(), which depends on it
+    auto err = outer_parser_.iterate(json, len, capacity(off)).get(doc);
     if (!err) {
         err = doc.get_object().get(obj);
     }
@@ -279,7 +329,8 @@ void Reader::record(size_t off, size_t len, uint32_t line) {
     if (view.front() == '[') {
         od::document doc;
         od::array arr;
-        auto err = outer_parser_.iterate(padded_.data() + off, len, capacity(off)).get(doc);
+        const char* json = data(off, len); // before capacity(), which depends on it
+    auto err = outer_parser_.iterate(json, len, capacity(off)).get(doc);
         if (!err) {
             err = doc.get_array().get(arr);
         }
@@ -439,32 +490,8 @@ void Reader::run() {
 } // namespace
 
 void for_each_json_record(ParseContext& ctx, const RecordFn& fn) {
-    const simdjson::padded_string padded(ctx.text());
-    Reader reader(ctx, fn, padded);
+    Reader reader(ctx, fn);
     reader.run();
-}
-
-bool flatten_json_object(std::string_view json, Fields& out, std::string& error) {
-    simdjson::padded_string padded(json);
-    od::parser parser;
-    od::document doc;
-    od::object obj;
-    auto err = parser.iterate(padded).get(doc);
-    if (!err) {
-        err = doc.get_object().get(obj);
-    }
-    std::string path;
-    if (!err) {
-        err = flatten_object(obj, path, out, 0);
-    }
-    if (!err && !doc.current_location().error()) {
-        err = simdjson::TRAILING_CONTENT;
-    }
-    if (err) {
-        error = simdjson::error_message(err);
-        return false;
-    }
-    return true;
 }
 
 std::string_view first_json_key(std::string_view text) {

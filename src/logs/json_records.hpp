@@ -24,10 +24,6 @@ using Fields = std::vector<std::pair<std::string, std::string>>;
 void for_each_json_record(ParseContext& ctx,
                           const std::function<void(ParseContext&, Event&)>& fn);
 
-/// Flattens one JSON object text into dotted-name fields; false (with `error` set) when it is
-/// not valid JSON. For tests and for formats that embed JSON in a text line.
-bool flatten_json_object(std::string_view json, Fields& out, std::string& error);
-
 /// The name of the first key of the JSON object starting at `text`, or "" (cheap, no parse).
 [[nodiscard]] std::string_view first_json_key(std::string_view text);
 

@@ -24,6 +24,9 @@ public:
     /// A new event carrying the format, file, line and raw text.
     [[nodiscard]] Event make_event(uint32_t line, std::string_view raw) const;
 
+    /// make_event into an existing event, reusing its storage (see Event::clear_for_reuse).
+    void reuse_event(Event& event, uint32_t line, std::string_view raw) const;
+
     /// Finalizes the event and hands it to the sink.
     void emit(Event& event);
 
