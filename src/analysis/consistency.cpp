@@ -7,8 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "core/text.hpp"
 #include "analysis/timeline.hpp"
+#include "core/text.hpp"
 
 namespace casefile::analysis {
 namespace {
@@ -17,7 +17,9 @@ using std::chrono::hours;
 using std::chrono::minutes;
 using std::chrono::nanoseconds;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 /// Whole hours in `d` when it is within five minutes of a whole number of hours (at least 1).
 std::optional<long> whole_hours(nanoseconds d) {
@@ -36,8 +38,8 @@ SourceLocation location(const model::Case& c, const std::string& key) {
 
 void warn(Analysis& a, std::string message, std::string hint, SourceLocation where,
           std::string rule) {
-    a.findings.push_back(Diagnostic{DiagnosticLevel::warning, std::move(message),
-                                    std::move(hint), std::move(where), std::move(rule)});
+    a.findings.push_back(Diagnostic{DiagnosticLevel::warning, std::move(message), std::move(hint),
+                                    std::move(where), std::move(rule)});
 }
 
 void check_observed_at(const model::Case& c, Analysis& a) {
@@ -56,8 +58,8 @@ void check_observed_at(const model::Case& c, Analysis& a) {
     const std::string direction = *gap > nanoseconds(0) ? "after" : "before";
     std::string message = fmt::format(
         "observed_at {} is {} {} the earliest evidence ({}, {})",
-        format_rfc3339(c.alert.observed_at.utc), format_duration(std::chrono::abs(*gap)),
-        direction, first != nullptr ? first->origin : "evidence", format_rfc3339(*m.first_event));
+        format_rfc3339(c.alert.observed_at.utc), format_duration(std::chrono::abs(*gap)), direction,
+        first != nullptr ? first->origin : "evidence", format_rfc3339(*m.first_event));
     std::string hint = "check that observed_at is in UTC and matches the evidence";
     if (const auto h = whole_hours(*gap)) {
         message += fmt::format(": a whole {}-hour offset looks like local time taken as UTC",
@@ -75,8 +77,8 @@ void check_prose_times(const model::Case& c, Analysis& a) {
     };
     const long observed = since_midnight(c.alert.observed_at.utc);
     const std::array<std::pair<const char*, const std::string*>, 3> texts = {
-        std::pair{"alert.description", &c.alert.description},
-        std::pair{"summary", &c.summary}, std::pair{"executive_summary", &c.executive_summary}};
+        std::pair{"alert.description", &c.alert.description}, std::pair{"summary", &c.summary},
+        std::pair{"executive_summary", &c.executive_summary}};
     for (const auto& [key, text] : texts) {
         for (const WrittenClockTime& written : find_utc_clock_times(*text)) {
             long diff = std::labs(written.minutes_of_day - observed);
@@ -84,9 +86,9 @@ void check_prose_times(const model::Case& c, Analysis& a) {
             if (diff <= 15) {
                 continue;
             }
-            std::string message = fmt::format(
-                "{} says '{}' but observed_at is {}", key, written.text,
-                format_rfc3339(c.alert.observed_at.utc));
+            std::string message =
+                fmt::format("{} says '{}' but observed_at is {}", key, written.text,
+                            format_rfc3339(c.alert.observed_at.utc));
             if (diff % 60 <= 5 || diff % 60 >= 55) {
                 message += fmt::format(" ({} h apart: one of them is probably local time)",
                                        (diff + 5) / 60);
@@ -129,12 +131,11 @@ void check_within_claims(const model::Case& c, Analysis& a) {
                 continue;
             }
             warn(a,
-                 fmt::format("{} claims '{}', but the first containment action ({}) came {} after "
-                             "the {} ({})",
-                             key, claim.text, format_rfc3339(*m.first_containment),
-                             format_duration(took),
-                             from_evidence ? "first malicious event" : "detection",
-                             format_rfc3339(start)),
+                 fmt::format(
+                     "{} claims '{}', but the first containment action ({}) came {} after "
+                     "the {} ({})",
+                     key, claim.text, format_rfc3339(*m.first_containment), format_duration(took),
+                     from_evidence ? "first malicious event" : "detection", format_rfc3339(start)),
                  "correct the claim or the recorded times (check their zones)", location(c, key),
                  "claim-contradicted");
         }
@@ -143,8 +144,9 @@ void check_within_claims(const model::Case& c, Analysis& a) {
 
 void report_untimed(Analysis& a) {
     for (const UntimedEvidence& u : a.untimed) {
-        warn(a, fmt::format("{} has no timestamp: {}; the timeline lists it separately", u.label,
-                            u.reason),
+        warn(a,
+             fmt::format("{} has no timestamp: {}; the timeline lists it separately", u.label,
+                         u.reason),
              "add 'time:' to its entry in case.yaml if you know when it happened", u.where,
              "untimed-evidence");
     }
@@ -195,8 +197,8 @@ std::vector<WrittenClockTime> find_utc_clock_times(std::string_view text) {
 
 std::vector<WithinClaim> find_within_claims(std::string_view text) {
     static constexpr std::array<std::string_view, 13> kNumbers = {
-        "zero", "one", "two", "three", "four", "five", "six",
-        "seven", "eight", "nine", "ten", "eleven", "twelve"};
+        "zero",  "one",   "two",  "three", "four",   "five",  "six",
+        "seven", "eight", "nine", "ten",   "eleven", "twelve"};
     std::vector<WithinClaim> out;
     const std::string lower = to_lower(text);
     for (size_t at = lower.find("within "); at != std::string::npos;

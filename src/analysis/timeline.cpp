@@ -62,16 +62,14 @@ void add_evidence_rows(const EvidenceEvents& ev, Analysis& a) {
         return;
     }
     if (ev.events.empty() && ev.recorded_time) {
-        a.timeline.push_back(TimelineRow{ev.recorded_time->utc, TimelineKind::evidence, ev.label,
-                                         SourceLocation{ev.file, 0, 0},
-                                         fmt::format("{} (format not recognised)", ev.label),
-                                         "", "", nullptr});
+        a.timeline.push_back(TimelineRow{
+            ev.recorded_time->utc, TimelineKind::evidence, ev.label, SourceLocation{ev.file, 0, 0},
+            fmt::format("{} (format not recognised)", ev.label), "", "", nullptr});
         return;
     }
     const std::string reason =
-        ev.events.empty()
-            ? "its format was not recognised and case.yaml gives it no 'time:'"
-            : "its events carry no timestamp and case.yaml gives it no 'time:'";
+        ev.events.empty() ? "its format was not recognised and case.yaml gives it no 'time:'"
+                          : "its events carry no timestamp and case.yaml gives it no 'time:'";
     a.untimed.push_back(UntimedEvidence{ev.label, SourceLocation{ev.file, 0, 0}, reason});
 }
 
@@ -89,11 +87,11 @@ void add_case_rows(const std::vector<T>& entries, TimelineKind kind, std::string
 } // namespace
 
 void build_timeline(const model::Case& c, Analysis& a) {
-    a.timeline.push_back(TimelineRow{
-        c.alert.observed_at.utc, TimelineKind::alert, "Alert", c.locations.count("alert.observed_at")
-                                                                ? c.locations.at("alert.observed_at")
-                                                                : SourceLocation{},
-        fmt::format("Alert observed: {}", c.alert.title), "", "", nullptr});
+    a.timeline.push_back(
+        TimelineRow{c.alert.observed_at.utc, TimelineKind::alert, "Alert",
+                    c.locations.count("alert.observed_at") ? c.locations.at("alert.observed_at")
+                                                           : SourceLocation{},
+                    fmt::format("Alert observed: {}", c.alert.title), "", "", nullptr});
     for (const EvidenceEvents& ev : a.evidence) {
         add_evidence_rows(ev, a);
     }
@@ -117,8 +115,8 @@ void build_timeline(const model::Case& c, Analysis& a) {
 
 bool is_containment(std::string_view action_text) {
     static constexpr std::array<std::string_view, 14> kVerbs = {
-        "contain", "isolat", "quarantin", "disabl", "block",  "closed", "close ",
-        "reset",   "revok",  "kill",      "terminat", "suspend", "lock", "sinkhol"};
+        "contain", "isolat", "quarantin", "disabl",   "block",   "closed", "close ",
+        "reset",   "revok",  "kill",      "terminat", "suspend", "lock",   "sinkhol"};
     const std::string lower = to_lower(action_text);
     return std::any_of(kVerbs.begin(), kVerbs.end(),
                        [&](std::string_view v) { return lower.find(v) != std::string::npos; });

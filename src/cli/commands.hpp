@@ -15,6 +15,7 @@ void add_new_command(CLI::App& app, CommandOutcome& outcome);
 void add_validate_command(CLI::App& app, CommandOutcome& outcome);
 void add_fmt_command(CLI::App& app, CommandOutcome& outcome);
 void add_report_command(CLI::App& app, CommandOutcome& outcome);
+void add_timeline_command(CLI::App& app, CommandOutcome& outcome);
 void add_events_command(CLI::App& app, CommandOutcome& outcome);
 
 } // namespace casefile::cli

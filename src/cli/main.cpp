@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     add_validate_command(app, outcome);
     add_fmt_command(app, outcome);
     add_report_command(app, outcome);
+    add_timeline_command(app, outcome);
     add_events_command(app, outcome);
     try {
         app.parse(argc, argv);

@@ -1,5 +1,6 @@
 #include "render/markdown/markdown_report.hpp"
 
+#include <algorithm>
 #include <array>
 #include <map>
 
@@ -34,6 +35,7 @@ public:
         raw_logs();
         indicators();
         osint();
+        timeline();
         triage();
         actions();
         escalations();
@@ -173,8 +175,19 @@ private:
                 places.push_back(escape_prose(p.label));
             }
         }
-        if (!places.empty()) {
-            line += fmt::format(" _(seen in: {})_", join(places, ", "));
+        std::string seen = join(places, ", ");
+        if (!i.sightings.empty()) {
+            seen += fmt::format("{}{} sighting{}", seen.empty() ? "" : "; ", i.sightings.size(),
+                                i.sightings.size() == 1 ? "" : "s");
+            if (const auto range = analysis::seen_range(i)) {
+                seen += range->first == range->last
+                            ? fmt::format(" at {}", format_rfc3339(range->first))
+                            : fmt::format(", first {}, last {}", format_rfc3339(range->first),
+                                          format_rfc3339(range->last));
+            }
+        }
+        if (!seen.empty()) {
+            line += fmt::format(" _(seen in: {})_", seen);
         }
         out_ += "- " + line + "\n";
         for (const auto& list : i.warninglists) {
@@ -259,6 +272,73 @@ private:
         }
         if (!lines.empty()) {
             out_ += "**Screenshot**:\n" + lines + "\n";
+        }
+    }
+
+    void timeline() {
+        out_ += "## Incident Timeline\n\n";
+        if (analysis_.timeline.empty()) {
+            none("Nothing in the case has a time yet.");
+        } else {
+            out_ += "| Time (UTC) | Source | Host | What happened |\n|---|---|---|---|\n";
+            for (const analysis::TimelineRow& row : analysis_.timeline) {
+                out_ += fmt::format("| {} | {} | {} | {} |\n", format_rfc3339(row.time),
+                                    markdown::table_cell(row.origin),
+                                    markdown::table_cell(defanged(row.host)),
+                                    markdown::table_cell(defanged(row.text)));
+            }
+            out_ += "\n";
+        }
+        if (!analysis_.untimed.empty()) {
+            out_ += "Evidence without a time (not placed above):\n\n";
+            for (const analysis::UntimedEvidence& u : analysis_.untimed) {
+                out_ += item(u.label + ": " + u.reason);
+            }
+            out_ += "\n";
+        }
+        metrics();
+        time_checks();
+    }
+
+    /// The analysis's findings about contradicting times, so the report flags them too.
+    void time_checks() {
+        static constexpr std::array kRules = {"time-shift", "time-contradiction",
+                                              "claim-contradicted", "action-before-alert"};
+        std::string lines;
+        for (const Diagnostic& d : analysis_.findings) {
+            if (std::find(kRules.begin(), kRules.end(), d.rule) != kRules.end()) {
+                lines += item("⚠ " + d.message);
+            }
+        }
+        if (!lines.empty()) {
+            out_ += "**Time checks:**\n\n" + lines + "\n";
+        }
+    }
+
+    void metrics() {
+        const analysis::Metrics& m = analysis_.metrics;
+        const auto line = [&](std::string_view label,
+                              const std::optional<std::chrono::nanoseconds>& d,
+                              std::string_view from, const std::optional<Timestamp>& from_time,
+                              std::string_view to, const std::optional<Timestamp>& to_time) {
+            if (!d) {
+                return;
+            }
+            out_ += fmt::format("- **{}:** {} ({} {} → {} {})\n", label, format_duration(*d), from,
+                                format_rfc3339(*from_time), to, format_rfc3339(*to_time));
+        };
+        const size_t before = out_.size();
+        line("Time to detect", m.time_to_detect(), "first evidence", m.first_event, "alert",
+             m.detection);
+        line("Time to contain", m.time_to_contain(), "alert", m.detection, "first containment",
+             m.first_containment);
+        line("Time to last action", m.time_to_last_action(), "alert", m.detection, "last action",
+             m.last_action);
+        line("Time to escalate", m.time_to_escalate(), "alert", m.detection, "escalation",
+             m.first_escalation);
+        if (out_.size() > before) {
+            out_.insert(before, "**Metrics:**\n\n");
+            out_ += "\n";
         }
     }
 
