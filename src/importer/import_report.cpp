@@ -611,6 +611,9 @@ private:
             }
             a.status = st;
             key = "status";
+        } else if (is({"tlp", "traffic light protocol", "classification", "marking"}) &&
+                   to_lower(trim(f.value)) == "not set") {
+            return true; // the report renderer's words for a case without TLP
         } else if (is({"tlp", "traffic light protocol", "classification", "marking"})) {
             auto tlp = model::parse_tlp(trim(f.value));
             if (!tlp) {
@@ -761,6 +764,14 @@ private:
 
     void indicator_entry(const Entry& e) {
         std::vector<Inline> head = e.head;
+        // casefile's own report lists what it found in the evidence as "found in"; those are
+        // not the analyst's list and are found again from the imported evidence.
+        if (!head.empty() && head.back().kind == Inline::Kind::emph &&
+            inline_plain(head.back().children).starts_with("(found in:")) {
+            event(ImportEvent::Kind::skipped,
+                  "an indicator casefile found in the evidence (it is found there again)", e.line);
+            return;
+        }
         // Drop what the renderer adds from the analysis: "_(seen in: ...)_", "_(private
         // address)_" and warninglist sub-items.
         while (!head.empty() &&

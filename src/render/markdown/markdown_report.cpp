@@ -173,8 +173,9 @@ private:
                 places.push_back(escape_prose(p.label));
             }
         }
+        // "seen in" for the analyst's own list, "found in" for what only the evidence holds.
         if (!places.empty()) {
-            line += fmt::format(" _(seen in: {})_", join(places, ", "));
+            line += fmt::format(" _({} in: {})_", i.listed ? "seen" : "found", join(places, ", "));
         }
         out_ += "- " + line + "\n";
         for (const auto& list : i.warninglists) {
