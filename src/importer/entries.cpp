@@ -97,6 +97,9 @@ Collected bullets_from_lines(const std::vector<std::vector<Inline>>& lines, int 
         if (trim(inline_plain(lines[i])).empty()) {
             continue;
         }
+        if (open != nullptr && is_bold_label(lines[i])) {
+            open = nullptr; // "**File Hashes:**" after bullets starts a new group
+        }
         if (bullet_length(first_text(lines[i])) > 0) {
             if (out.pseudo_line == 0) {
                 out.pseudo_line = line;

@@ -307,10 +307,11 @@ private:
             read_evidence(s, b);
             return;
         }
-        if (b.kind == Block::Kind::paragraph && is_bold_label(b.inlines) && next != nullptr &&
+        if (b.kind == Block::Kind::paragraph && is_evidence_label(b) && next != nullptr &&
             next->kind == Block::Kind::code && next->fenced && evidence_section(s.kind) &&
             !(s.kind == SectionKind::iocs && label_is_group(label_text(b.inlines)))) {
             pending_label_ = label_text(b.inlines);
+            event(ImportEvent::Kind::mapped, fmt::format("label \"{}\"", pending_label_), b.line);
             return;
         }
         switch (s.kind) {
@@ -341,6 +342,16 @@ private:
             keep(b);
             return;
         }
+    }
+
+    /// "**EDR 1**", "EDR 1:", "KQL 2 - hunt": a line naming the code block below it.
+    static bool is_evidence_label(const Block& b) {
+        if (is_bold_label(b.inlines)) {
+            return true;
+        }
+        const std::string text(trim(inline_plain(b.inlines)));
+        return text.size() < 80 && text.find('\n') == std::string::npos &&
+               parse_label(text).kind.has_value();
     }
 
     void read_html(const Section& s, const Block& b) {

@@ -174,9 +174,10 @@ Block convert_block(cmark_node* n, int depth, int offset) {
             b.kind = Block::Kind::table;
             break;
         }
-        if (name == "table_row") {
+        if (name == "table_row" || name == "table_header") {
             b.kind = Block::Kind::table_row;
-            b.header = cmark_gfm_extensions_get_table_row_is_header(n) != 0;
+            b.header =
+                name == "table_header" || cmark_gfm_extensions_get_table_row_is_header(n) != 0;
             for (cmark_node* cell = cmark_node_first_child(n); cell != nullptr;
                  cell = cmark_node_next(cell)) {
                 b.cells.push_back(convert_inlines(cell, depth + 1));
