@@ -2,6 +2,7 @@
 // section is read by the reader for the part of the layout its heading names. What a reader
 // cannot map is kept verbatim in a "Kept from ..." custom section, so nothing is lost.
 #include <algorithm>
+#include <array>
 #include <map>
 #include <optional>
 #include <set>
@@ -1413,7 +1414,7 @@ private:
             if (head.size() >= 2 && head.back().kind == Inline::Kind::emph &&
                 head[head.size() - 2].kind == Inline::Kind::text &&
                 head[head.size() - 2].literal.ends_with(" \xE2\x80\x94 ")) {
-                actor = inline_plain(head.back().children);
+                actor = refang(inline_plain(head.back().children));
                 head.pop_back();
                 std::string& t = head.back().literal;
                 t.erase(t.size() - 5);
@@ -1638,8 +1639,43 @@ private:
 
     // ---- the end -----------------------------------------------------------------------
 
+    /// The report groups indicators by kind (Domains, IP Addresses, URLs...); the case keeps
+    /// them in that order so that a report imported again gives the same case.
+    static size_t group_rank(IndicatorType t) {
+        static constexpr std::array kOrder = {
+            IndicatorType::domain,
+            IndicatorType::ipv4,
+            IndicatorType::url,
+            IndicatorType::email,
+            IndicatorType::sha256,
+            IndicatorType::filename,
+            IndicatorType::file_path,
+            IndicatorType::registry_key,
+            IndicatorType::scheduled_task,
+            IndicatorType::email_subject,
+            IndicatorType::user_agent,
+            IndicatorType::cve,
+            IndicatorType::attack_technique,
+            IndicatorType::ja3,
+            IndicatorType::btc,
+            IndicatorType::asn,
+            IndicatorType::mac,
+            IndicatorType::other,
+        };
+        for (size_t i = 0; i < kOrder.size(); ++i) {
+            if (model::display_name(kOrder[i]) == model::display_name(t)) {
+                return i;
+            }
+        }
+        return kOrder.size();
+    }
+
     Result<ImportedReport> finish() {
         model::Case& c = result_.value;
+        std::stable_sort(c.indicators.begin(), c.indicators.end(),
+                         [](const model::ManualIndicator& a, const model::ManualIndicator& b) {
+                             return group_rank(a.type) < group_rank(b.type);
+                         });
         model::Alert& a = c.alert;
         if (!have_observed_) {
             std::optional<Time> earliest;
