@@ -372,7 +372,9 @@ private:
             if (end != std::string_view::npos) {
                 rest = rest.substr(0, end);
             }
-            if (!trim(rest).empty()) {
+            // Nested <details> in one HTML block nest the re-parse; real reports nest one.
+            if (!trim(rest).empty() && html_depth_ < 4) {
+                ++html_depth_;
                 const int offset = b.line - 1 +
                                    static_cast<int>(std::count(
                                        h.begin(), h.begin() + static_cast<long>(close), '\n'));
@@ -382,6 +384,9 @@ private:
                     read_block(s, sub.blocks[i],
                                i + 1 < sub.blocks.size() ? &sub.blocks[i + 1] : nullptr);
                 }
+                --html_depth_;
+            } else if (!trim(rest).empty()) {
+                keep(b);
             }
             return;
         }
@@ -1747,6 +1752,7 @@ private:
     std::set<std::pair<IndicatorType, std::string>> listed_;
     std::string last_date_;
     std::string title_text_;
+    int html_depth_ = 0;
     bool have_observed_ = false;
     bool have_severity_ = false;
 };
