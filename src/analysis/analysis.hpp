@@ -58,6 +58,7 @@ struct EvidenceEvents {
     std::string file;   ///< as in the case ("evidence/edr-1.json"), or "case.yaml" when inline
     std::string format; ///< parser used, "unknown" when none fit
     std::optional<Time> recorded_time; ///< the log's `time:` from case.yaml
+    SourceLocation where;              ///< the log's entry in case.yaml (or its file)
     std::vector<logs::Event> events;
 };
 

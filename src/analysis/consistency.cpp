@@ -1,5 +1,6 @@
 #include "analysis/consistency.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cmath>
@@ -21,11 +22,12 @@ bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
 
-/// Whole hours in `d` when it is within five minutes of a whole number of hours (at least 1).
+/// Whole hours in `d` when it is within five minutes of a whole number of hours from 1 to 14.
 std::optional<long> whole_hours(nanoseconds d) {
     const double h = std::chrono::duration<double, std::ratio<3600>>(d).count();
     const double rounded = std::round(h);
-    if (std::abs(rounded) < 1 || std::abs(h - rounded) * 60 > 5) {
+    // Zones lie at most 14 h from UTC.
+    if (std::abs(rounded) < 1 || std::abs(rounded) > 14 || std::abs(h - rounded) * 60 > 5) {
         return std::nullopt;
     }
     return static_cast<long>(rounded);
@@ -37,9 +39,9 @@ SourceLocation location(const model::Case& c, const std::string& key) {
 }
 
 void warn(Analysis& a, std::string message, std::string hint, SourceLocation where,
-          std::string rule) {
+          std::string rule, std::string_view quote = {}) {
     a.findings.push_back(Diagnostic{DiagnosticLevel::warning, std::move(message), std::move(hint),
-                                    std::move(where), std::move(rule)});
+                                    std::move(where), std::move(rule), std::string(quote)});
 }
 
 void check_observed_at(const model::Case& c, Analysis& a) {
@@ -55,13 +57,19 @@ void check_observed_at(const model::Case& c, Analysis& a) {
             break;
         }
     }
+    const auto h = whole_hours(*gap);
+    // An alert some hours after the activity is an ordinary detection delay; only a whole-hour
+    // offset (a zone mistake) or an alert before the activity is suspicious.
+    if (!h && *gap > nanoseconds(0)) {
+        return;
+    }
     const std::string direction = *gap > nanoseconds(0) ? "after" : "before";
     std::string message = fmt::format(
         "observed_at {} is {} {} the earliest evidence ({}, {})",
         format_rfc3339(c.alert.observed_at.utc), format_duration(std::chrono::abs(*gap)), direction,
         first != nullptr ? first->origin : "evidence", format_rfc3339(*m.first_event));
     std::string hint = "check that observed_at is in UTC and matches the evidence";
-    if (const auto h = whole_hours(*gap)) {
+    if (h) {
         message += fmt::format(": a whole {}-hour offset looks like local time taken as UTC",
                                std::labs(*h));
         hint = fmt::format("if the alert fired at {}, write observed_at as that time in UTC",
@@ -94,7 +102,7 @@ void check_prose_times(const model::Case& c, Analysis& a) {
                                        (diff + 5) / 60);
             }
             warn(a, std::move(message), "make the prose and observed_at agree, both in UTC",
-                 location(c, key), "time-contradiction");
+                 location(c, key), "time-contradiction", written.text);
         }
     }
 }
@@ -137,7 +145,7 @@ void check_within_claims(const model::Case& c, Analysis& a) {
                      key, claim.text, format_rfc3339(*m.first_containment), format_duration(took),
                      from_evidence ? "first malicious event" : "detection", format_rfc3339(start)),
                  "correct the claim or the recorded times (check their zones)", location(c, key),
-                 "claim-contradicted");
+                 "claim-contradicted", claim.text);
         }
     }
 }
@@ -195,67 +203,96 @@ std::vector<WrittenClockTime> find_utc_clock_times(std::string_view text) {
     return out;
 }
 
-std::vector<WithinClaim> find_within_claims(std::string_view text) {
+namespace {
+
+/// Words that say the incident was stopped.
+bool mentions_containment(std::string_view text) {
+    static constexpr std::array<std::string_view, 9> kWords = {
+        "contain", "isolat", "quarantin", "disabl", "block", "revok", "reset", "remediat", "stopp"};
+    return std::any_of(kWords.begin(), kWords.end(),
+                       [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
+}
+
+/// The number at `pos` (digits, or "one".."twelve", "a", "an"); advances `pos` past it.
+std::optional<long> read_amount(std::string_view lower, size_t& pos) {
     static constexpr std::array<std::string_view, 13> kNumbers = {
         "zero",  "one",   "two",  "three", "four",   "five",  "six",
         "seven", "eight", "nine", "ten",   "eleven", "twelve"};
-    std::vector<WithinClaim> out;
-    const std::string lower = to_lower(text);
-    for (size_t at = lower.find("within "); at != std::string::npos;
-         at = lower.find("within ", at + 1)) {
-        size_t pos = at + 7;
-        long number = -1;
-        size_t digits = pos;
-        while (digits < lower.size() && is_digit(lower[digits])) {
-            ++digits;
+    size_t digits = pos;
+    while (digits < lower.size() && is_digit(lower[digits])) {
+        ++digits;
+    }
+    if (digits > pos) {
+        if (digits - pos > 5) {
+            return std::nullopt;
         }
-        if (digits > pos && digits - pos < 6) {
-            number = std::strtol(lower.c_str() + pos, nullptr, 10);
-            pos = digits;
-        } else {
-            for (size_t n = 0; n < kNumbers.size(); ++n) {
-                if (lower.compare(pos, kNumbers[n].size(), kNumbers[n]) == 0) {
-                    number = static_cast<long>(n);
-                    pos += kNumbers[n].size();
-                    break;
-                }
-            }
-            if (lower.compare(pos, 2, "an") == 0 && number < 0) {
-                number = 1;
-                pos += 2;
-            } else if (lower.compare(pos, 1, "a") == 0 && number < 0) {
-                number = 1;
-                pos += 1;
-            }
-        }
-        if (number < 0) {
-            continue;
-        }
-        while (pos < lower.size() && (lower[pos] == ' ' || lower[pos] == '-')) {
-            ++pos;
-        }
-        const std::string_view unit = std::string_view(lower).substr(pos);
-        std::optional<minutes> limit;
-        size_t unit_len = 0;
-        for (const auto& [name, scale] :
-             std::array<std::pair<std::string_view, long>, 8>{{{"minutes", 1},
-                                                               {"minute", 1},
-                                                               {"mins", 1},
-                                                               {"min", 1},
-                                                               {"hours", 60},
-                                                               {"hour", 60},
-                                                               {"hrs", 60},
-                                                               {"hr", 60}}}) {
-            if (unit.starts_with(name)) {
-                limit = minutes(number * scale);
-                unit_len = name.size();
-                break;
-            }
-        }
-        if (limit) {
-            out.push_back({*limit, text.substr(at, pos + unit_len - at)});
+        const long n =
+            std::strtol(std::string(lower.substr(pos, digits - pos)).c_str(), nullptr, 10);
+        pos = digits;
+        return n;
+    }
+    for (size_t n = 0; n < kNumbers.size(); ++n) {
+        if (lower.substr(pos).starts_with(kNumbers[n])) {
+            pos += kNumbers[n].size();
+            return static_cast<long>(n);
         }
     }
+    for (const std::string_view article : {"an ", "a "}) {
+        if (lower.substr(pos).starts_with(article)) {
+            pos += article.size() - 1;
+            return 1;
+        }
+    }
+    return std::nullopt;
+}
+
+/// The unit at `pos` in minutes per unit; advances `pos` past it.
+std::optional<long> read_unit(std::string_view lower, size_t& pos) {
+    while (pos < lower.size() && (lower[pos] == ' ' || lower[pos] == '-')) {
+        ++pos;
+    }
+    static constexpr std::array<std::pair<std::string_view, long>, 8> kUnits = {{{"minutes", 1},
+                                                                                 {"minute", 1},
+                                                                                 {"mins", 1},
+                                                                                 {"min", 1},
+                                                                                 {"hours", 60},
+                                                                                 {"hour", 60},
+                                                                                 {"hrs", 60},
+                                                                                 {"hr", 60}}};
+    for (const auto& [name, scale] : kUnits) {
+        if (lower.substr(pos).starts_with(name)) {
+            pos += name.size();
+            return scale;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::vector<WithinClaim> find_within_claims(std::string_view text) {
+    std::vector<WithinClaim> out;
+    const std::string lower = to_lower(text);
+    for (const std::string_view lead : {"within ", "in under ", "in less than "}) {
+        for (size_t at = lower.find(lead); at != std::string::npos; at = lower.find(lead, at + 1)) {
+            // Only claims about stopping the incident count: containment words in the same
+            // sentence, before the claim.
+            const size_t stop = lower.find_last_of(".!?\n", at);
+            const size_t sentence = stop == std::string::npos ? 0 : stop + 1;
+            if (!mentions_containment(std::string_view(lower).substr(sentence, at - sentence))) {
+                continue;
+            }
+            size_t pos = at + lead.size();
+            const auto amount = read_amount(lower, pos);
+            const auto scale = amount ? read_unit(lower, pos) : std::nullopt;
+            if (scale) {
+                out.push_back({minutes(*amount * *scale), text.substr(at, pos - at)});
+            }
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const WithinClaim& a, const WithinClaim& b) {
+        return a.text.data() < b.text.data();
+    });
     return out;
 }
 

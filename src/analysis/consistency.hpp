@@ -24,7 +24,8 @@ struct WithinClaim {
     std::string_view text;
 };
 
-/// "within N minutes/hours" claims in free text (digits or the words one to twelve).
+/// "within / in under / in less than N minutes/hours" claims about stopping the incident (a
+/// containment word earlier in the same sentence), with digits or the words one to twelve.
 [[nodiscard]] std::vector<WithinClaim> find_within_claims(std::string_view text);
 
 /// Appends findings about times that contradict each other: observed-at far from the

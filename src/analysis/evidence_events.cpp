@@ -23,6 +23,7 @@ std::vector<EvidenceEvents> parse_evidence(const model::Case& c,
         // Messages name the file as the user can open it from where casefile runs.
         ev.file = log.file.empty() ? log.where.file : (c.folder / log.file).string();
         ev.recorded_time = log.time;
+        ev.where = log.where;
 
         logs::ParseOptions options;
         options.default_zone = c.timezone;

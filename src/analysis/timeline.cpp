@@ -70,7 +70,7 @@ void add_evidence_rows(const EvidenceEvents& ev, Analysis& a) {
     const std::string reason =
         ev.events.empty() ? "its format was not recognised and case.yaml gives it no 'time:'"
                           : "its events carry no timestamp and case.yaml gives it no 'time:'";
-    a.untimed.push_back(UntimedEvidence{ev.label, SourceLocation{ev.file, 0, 0}, reason});
+    a.untimed.push_back(UntimedEvidence{ev.label, ev.where, reason});
 }
 
 template <class T>

@@ -58,7 +58,7 @@ TEST(Validate, ExampleReportsTheTimeShiftAndTheContainmentClaim) {
                          "(2025-11-11T18:50:00Z) came 5 h 7 min after the first malicious event"),
               std::string::npos);
     EXPECT_NE(r.err.find("alert.description says '13:42 UTC'"), std::string::npos);
-    EXPECT_NE(r.err.find("auth-3.txt: warning: Auth 3 has no timestamp"), std::string::npos);
+    EXPECT_NE(r.err.find("case.yaml:36:7: warning: Auth 3 has no timestamp"), std::string::npos);
 }
 
 } // namespace

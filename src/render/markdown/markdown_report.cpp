@@ -186,8 +186,9 @@ private:
                                           format_rfc3339(range->last));
             }
         }
+        // "seen in" for the analyst's own list, "found in" for what only the case's text holds.
         if (!seen.empty()) {
-            line += fmt::format(" _(seen in: {})_", seen);
+            line += fmt::format(" _({} in: {})_", i.listed ? "seen" : "found", seen);
         }
         out_ += "- " + line + "\n";
         for (const auto& list : i.warninglists) {
