@@ -29,13 +29,13 @@ private:
     uint64_t state_;
 };
 
-constexpr std::array<const char*, 8> kHosts = {
-    "fin-srv02.contoso.local", "wks-0457.contoso.local", "wks-0461.contoso.local",
-    "dc01.contoso.local",      "sql01.contoso.local",    "wks-0102.contoso.local",
-    "hr-lap-17.contoso.local", "build-07.contoso.local"};
-constexpr std::array<const char*, 6> kUsers = {"j.smith", "a.jones", "svc_backup",
+constexpr std::array<const char*, 8> kHosts = {"fin-srv02.contoso.local", "wks-0457.contoso.local",
+                                               "wks-0461.contoso.local",  "dc01.contoso.local",
+                                               "sql01.contoso.local",     "wks-0102.contoso.local",
+                                               "hr-lap-17.contoso.local", "build-07.contoso.local"};
+constexpr std::array<const char*, 6> kUsers = {"j.smith",  "a.jones", "svc_backup",
                                                "m.wilson", "k.li",    "administrator"};
-constexpr std::array<const char*, 6> kProcs = {"powershell.exe", "cmd.exe", "chrome.exe",
+constexpr std::array<const char*, 6> kProcs = {"powershell.exe", "cmd.exe",      "chrome.exe",
                                                "svchost.exe",    "rundll32.exe", "WINWORD.EXE"};
 constexpr std::array<const char*, 6> kPaths = {
     "C:\\\\Windows\\\\System32\\\\WindowsPowerShell\\\\v1.0\\\\powershell.exe",
@@ -46,8 +46,10 @@ constexpr std::array<const char*, 6> kPaths = {
     "C:\\\\Program Files\\\\Microsoft Office\\\\root\\\\Office16\\\\WINWORD.EXE"};
 constexpr std::array<const char*, 6> kCmds = {
     "powershell.exe -nop -w hidden -enc SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQAIABOAGUAdAAuAFcA",
-    "cmd.exe /c whoami /all", "\\\"chrome.exe\\\" --type=renderer --lang=en-US",
-    "svchost.exe -k netsvcs -p -s Schedule", "rundll32.exe C:\\\\Users\\\\Public\\\\a.dll,Start",
+    "cmd.exe /c whoami /all",
+    "\\\"chrome.exe\\\" --type=renderer --lang=en-US",
+    "svchost.exe -k netsvcs -p -s Schedule",
+    "rundll32.exe C:\\\\Users\\\\Public\\\\a.dll,Start",
     "\\\"WINWORD.EXE\\\" /n \\\"C:\\\\Users\\\\j.smith\\\\Downloads\\\\invoice.docm\\\""};
 constexpr std::array<const char*, 6> kDomains = {"cdn-dropbox.io", "login.microsoftonline.com",
                                                  "github.com",     "update.googleapis.com",
@@ -85,8 +87,9 @@ int main(int argc, char** argv) {
         seconds += rng.below(3);
         const uint64_t s = seconds % 86400;
         char ts[40];
-        std::snprintf(ts, sizeof ts, "2025-11-%02" PRIu64 "T%02" PRIu64 ":%02" PRIu64
-                      ":%02" PRIu64 ".%07" PRIu64 "Z",
+        std::snprintf(ts, sizeof ts,
+                      "2025-11-%02" PRIu64 "T%02" PRIu64 ":%02" PRIu64 ":%02" PRIu64 ".%07" PRIu64
+                      "Z",
                       11 + seconds / 86400 - 1762819200 / 86400, s / 3600, s / 60 % 60, s % 60,
                       rng.below(10000000));
         hex(rng, sha, 64);

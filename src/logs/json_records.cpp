@@ -330,7 +330,7 @@ void Reader::record(size_t off, size_t len, uint32_t line) {
         od::document doc;
         od::array arr;
         const char* json = data(off, len); // before capacity(), which depends on it
-    auto err = outer_parser_.iterate(json, len, capacity(off)).get(doc);
+        auto err = outer_parser_.iterate(json, len, capacity(off)).get(doc);
         if (!err) {
             err = doc.get_array().get(arr);
         }

@@ -21,8 +21,7 @@ using Fields = std::vector<std::pair<std::string, std::string>>;
 /// settings), {"Records":[..]} (CloudTrail), {"value":[..]} (Microsoft Graph). A malformed
 /// record becomes a diagnostic and the next one is read.
 /// `fn` gets the context to use for times, diagnostics and emit.
-void for_each_json_record(ParseContext& ctx,
-                          const std::function<void(ParseContext&, Event&)>& fn);
+void for_each_json_record(ParseContext& ctx, const std::function<void(ParseContext&, Event&)>& fn);
 
 /// The name of the first key of the JSON object starting at `text`, or "" (cheap, no parse).
 [[nodiscard]] std::string_view first_json_key(std::string_view text);

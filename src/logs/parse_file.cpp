@@ -47,9 +47,7 @@ public:
         return true;
     }
 
-    [[nodiscard]] std::string_view text() const {
-        return {static_cast<const char*>(data_), size_};
-    }
+    [[nodiscard]] std::string_view text() const { return {static_cast<const char*>(data_), size_}; }
 
 private:
     void* data_ = nullptr;
@@ -59,8 +57,8 @@ private:
 } // namespace
 
 Result<StreamSummary> parse_file_stream(const std::filesystem::path& path,
-                                        const std::string& file_label,
-                                        const ParseOptions& options, const EventSink& sink) {
+                                        const std::string& file_label, const ParseOptions& options,
+                                        const EventSink& sink) {
     if (path.extension() != ".gz") {
         MappedFile mapped;
         if (mapped.map(path)) {

@@ -67,8 +67,8 @@ std::string_view meaningful(std::string_view v) {
     // Fast path for the common case: no surrounding blanks and not a placeholder.
     const char first = v.front();
     const char last = v.back();
-    if (first > ' ' && last > ' ' && first != '-' && first != '(' && first != 'n' &&
-        first != 'N' && first != '"') {
+    if (first > ' ' && last > ' ' && first != '-' && first != '(' && first != 'n' && first != 'N' &&
+        first != '"') {
         return v;
     }
     v = trim(v);
