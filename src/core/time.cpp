@@ -144,6 +144,10 @@ Result<Time> parse_time(std::string_view text, const TimeParseOptions& options) 
     if (!ymd.ok()) {
         return malformed(text, "no such calendar date");
     }
+    // Timestamp counts nanoseconds in 64 bits: it spans 1677-09-21 to 2262-04-11.
+    if (year < 1678 || year > 2261) {
+        return malformed(text, "year out of range (1678-2261)");
+    }
     const date::sys_days days(ymd);
     if (in.done()) {
         if (!options.allow_date_only) {
