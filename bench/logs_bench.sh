@@ -25,9 +25,11 @@ cat "$data" >/dev/null # same page-cache state for every tool
 # run TOOL...: "wall cpu" seconds of one run (cpu = user + system), output discarded. CPU time
 # is printed too because on a shared machine wall time also measures the neighbours.
 run() {
-    /usr/bin/time -f "%e %U %S" -o /tmp/logs_bench_time.$$ "$@" >/dev/null
-    awk '{printf "%s %.2f\n", $1, $2 + $3}' /tmp/logs_bench_time.$$
-    rm -f /tmp/logs_bench_time.$$
+    local out
+    out=$(mktemp) # one file per run: runs are read through process substitution
+    /usr/bin/time -f "%e %U %S" -o "$out" "$@" >/dev/null
+    awk '{printf "%s %.2f\n", $1, $2 + $3}' "$out"
+    rm -f "$out"
 }
 # best of N runs, by wall time
 best() {
