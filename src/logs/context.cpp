@@ -411,6 +411,14 @@ void ParseContext::set_time_any(Event& event, std::string_view text, uint32_t li
     if (text.empty()) {
         return;
     }
+    // RFC 3339 with 'Z' or an offset, the common case, goes straight to the exact parser.
+    if (text.size() >= 20 && text[4] == '-' && (text[10] == 'T' || text[10] == 't') &&
+        (text.back() == 'Z' || text.back() == 'z' ||
+         ((text[text.size() - 6] == '+' || text[text.size() - 6] == '-') &&
+          text[text.size() - 3] == ':'))) {
+        set_time(event, text, line);
+        return;
+    }
     const auto parts = detail::parse_datetime(text);
     if (!parts) {
         event.time_original.assign(text);
