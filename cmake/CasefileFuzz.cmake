@@ -1,32 +1,29 @@
-# casefile_add_fuzzer(<name> SOURCES ... DEPS module... [CORPUS dir...])
+# casefile_add_fuzzer(<name> SOURCES ... [DEPS module...] [DEFINES def...] [CORPUS dir...])
 #
-# Builds fuzz/<name>: a libFuzzer target under clang (-fsanitize=fuzzer), or, under any other
-# compiler, the same LLVMFuzzerTestOneInput linked with replay_main.cpp so it still compiles and
-# can replay inputs. Each CORPUS folder (relative to the source tree) is replayed by a ctest
-# labelled `fuzz`, so every crash kept there as a regression input is rerun on every build.
+# A fuzz target: under clang a libFuzzer binary (-fsanitize=fuzzer; configure with the `fuzz`
+# preset so the libraries carry coverage instrumentation), under other compilers the same
+# LLVMFuzzerTestOneInput linked with fuzz/replay_main.cpp, which runs the files it is given.
+# Either way a ctest `fuzz_replay_<name>` (label fuzz) replays every file under CORPUS.
 function(casefile_add_fuzzer name)
-    cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;CORPUS" ${ARGN})
-    add_executable(${name} ${ARG_SOURCES})
+    cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;DEFINES;CORPUS" ${ARGN})
+    if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        add_executable(${name} ${ARG_SOURCES})
+        target_compile_options(${name} PRIVATE -fsanitize=fuzzer)
+        target_link_options(${name} PRIVATE -fsanitize=fuzzer)
+        set(replay_args -runs=0)
+    else()
+        add_executable(${name} ${ARG_SOURCES} ${PROJECT_SOURCE_DIR}/fuzz/replay_main.cpp)
+        set(replay_args)
+    endif()
     target_link_libraries(${name} PRIVATE casefile_options)
     foreach(dep IN LISTS ARG_DEPS)
         target_link_libraries(${name} PRIVATE casefile::${dep})
     endforeach()
-    if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
-        target_compile_options(${name} PRIVATE -fsanitize=fuzzer)
-        target_link_options(${name} PRIVATE -fsanitize=fuzzer)
-    else()
-        target_sources(${name} PRIVATE ${PROJECT_SOURCE_DIR}/fuzz/replay_main.cpp)
+    if(ARG_DEFINES)
+        target_compile_definitions(${name} PRIVATE ${ARG_DEFINES})
     endif()
-    if(CASEFILE_BUILD_TESTS)
-        set(dirs)
-        foreach(dir IN LISTS ARG_CORPUS)
-            list(APPEND dirs ${PROJECT_SOURCE_DIR}/${dir})
-        endforeach()
-        if(dirs)
-            # libFuzzer runs each file once when given files/folders and -runs=0 is not needed;
-            # replay_main does the same. Both exit non-zero on a crash.
-            add_test(NAME fuzz_replay_${name} COMMAND ${name} ${dirs})
-            set_tests_properties(fuzz_replay_${name} PROPERTIES LABELS fuzz)
-        endif()
+    if(ARG_CORPUS AND CASEFILE_BUILD_TESTS)
+        add_test(NAME fuzz_replay_${name} COMMAND ${name} ${replay_args} ${ARG_CORPUS})
+        set_tests_properties(fuzz_replay_${name} PROPERTIES LABELS fuzz)
     endif()
 endfunction()

@@ -143,7 +143,8 @@ Result<Time> parse_time(std::string_view text, const TimeParseOptions& options) 
     }
     // Nanosecond timestamps span 1677-2262; anything outside this range is a typo anyway.
     if (year < kMinYear || year > kMaxYear) {
-        return malformed(text, fmt::format("year {} is outside {}-{}", year, kMinYear, kMaxYear));
+        return malformed(text,
+                         fmt::format("year {} out of range ({}-{})", year, kMinYear, kMaxYear));
     }
     const date::year_month_day ymd{date::year(year), date::month(static_cast<unsigned>(month)),
                                    date::day(static_cast<unsigned>(day))};

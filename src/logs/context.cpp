@@ -292,7 +292,8 @@ void ParseContext::set_epoch_time(Event& event, std::string_view seconds_text, u
     const size_t dot = seconds_text.find('.');
     const auto whole = detail::parse_uint(seconds_text.substr(0, dot));
     int64_t nanos = 0;
-    bool ok = whole.has_value() && *whole < 253402300800ULL; // before year 10000
+    // Timestamp holds nanoseconds in 64 bits: up to 2262-04-11.
+    bool ok = whole.has_value() && *whole < 9223372036ULL;
     if (ok && dot != std::string_view::npos) {
         const std::string_view frac = seconds_text.substr(dot + 1);
         int used = 0;
@@ -323,7 +324,7 @@ void ParseContext::set_epoch_millis(Event& event, std::string_view millis_text, 
     millis_text = trim(millis_text);
     event.time_original.assign(millis_text);
     const auto ms = detail::parse_uint(millis_text);
-    if (!ms || *ms >= 253402300800000ULL) {
+    if (!ms || *ms >= 9223372036854ULL) { // Timestamp's 64-bit nanoseconds end in 2262
         warn(line, fmt::format("cannot read Unix milliseconds '{}'", millis_text),
              "the event is kept without a time");
         return;
@@ -408,6 +409,14 @@ namespace casefile::logs {
 void ParseContext::set_time_any(Event& event, std::string_view text, uint32_t line, bool utc) {
     text = trim(text);
     if (text.empty()) {
+        return;
+    }
+    // RFC 3339 with 'Z' or an offset, the common case, goes straight to the exact parser.
+    if (text.size() >= 20 && text[4] == '-' && (text[10] == 'T' || text[10] == 't') &&
+        (text.back() == 'Z' || text.back() == 'z' ||
+         ((text[text.size() - 6] == '+' || text[text.size() - 6] == '-') &&
+          text[text.size() - 3] == ':'))) {
+        set_time(event, text, line);
         return;
     }
     const auto parts = detail::parse_datetime(text);

@@ -54,6 +54,7 @@ public:
         pos = end;
         const detail::KeyIndex& keys = detail::defender_keys();
         std::vector<std::string_view> values;
+        detail::KeyIndex::Cache cache;
         std::vector<std::string> cells;
         while (pos < text.size()) {
             const size_t start = pos;
@@ -87,7 +88,7 @@ public:
             for (size_t i = 0; i < cells.size(); ++i) {
                 e.fields.emplace_back(header[i], std::move(cells[i]));
             }
-            keys.collect(e.fields, values);
+            keys.collect(e.fields, values, {}, &cache);
             detail::map_defender_row(ctx, e, values, times_utc);
             ctx.emit(e);
         }

@@ -25,9 +25,10 @@ public:
 
     void parse(ParseContext& ctx) const override {
         std::vector<std::string_view> values;
-        detail::for_each_json_record(ctx, [&values](ParseContext& part, Event& e) {
+        detail::KeyIndex::Cache cache;
+        detail::for_each_json_record(ctx, [&values, &cache](ParseContext& part, Event& e) {
             // Streaming records nest the row under "properties".
-            detail::defender_keys().collect(e.fields, values, "properties.");
+            detail::defender_keys().collect(e.fields, values, "properties.", &cache);
             detail::map_defender_row(part, e, values, false);
             part.emit(e);
         });

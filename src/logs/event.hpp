@@ -12,7 +12,8 @@ namespace casefile::logs {
 
 /// One normalized log event. Field names follow a subset of the Elastic Common Schema with dots
 /// written as underscores (`source.ip` -> `source_ip`); docs/log-formats.md maps each format's
-/// fields onto them. Empty strings and empty optionals mean "not in the source".
+/// fields onto them. Empty strings and empty optionals mean "not in the source". A new member
+/// must also be cleared in clear_for_reuse() and written in to_json_line().
 struct Event {
     std::optional<Timestamp> time; ///< UTC; empty when the source has none (never guessed)
     std::string time_original;     ///< the time text as written in the source

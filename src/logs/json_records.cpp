@@ -523,22 +523,38 @@ KeyIndex::KeyIndex(std::initializer_list<std::string_view> names, bool ignore_ca
 }
 
 void KeyIndex::collect(const Fields& fields, std::vector<std::string_view>& values,
-                       std::string_view strip_prefix) const {
+                       std::string_view strip_prefix, Cache* cache) const {
+    constexpr size_t kUnknown = static_cast<size_t>(-1);
     values.assign(size_, std::string_view{});
     std::string lowered;
-    for (const auto& [name, value] : fields) {
+    if (cache != nullptr && cache->by_position.size() < fields.size()) {
+        cache->by_position.resize(fields.size(), {std::string(), kUnknown});
+    }
+    for (size_t i = 0; i < fields.size(); ++i) {
+        const auto& [name, value] = fields[i];
         std::string_view key = name;
         if (!strip_prefix.empty() && key.size() > strip_prefix.size() &&
             key.substr(0, strip_prefix.size()) == strip_prefix) {
             key.remove_prefix(strip_prefix.size());
         }
-        if (ignore_case_) {
-            lowered = to_lower(key);
-            key = lowered;
+        size_t index = kUnknown;
+        if (cache != nullptr && !ignore_case_ && cache->by_position[i].first == key) {
+            index = cache->by_position[i].second;
+        } else {
+            std::string_view lookup = key;
+            if (ignore_case_) {
+                lowered = to_lower(key);
+                lookup = lowered;
+            }
+            const auto it = index_.find(lookup);
+            index = it == index_.end() ? kUnknown : it->second;
+            if (cache != nullptr) {
+                cache->by_position[i].first.assign(key);
+                cache->by_position[i].second = index;
+            }
         }
-        const auto it = index_.find(key);
-        if (it != index_.end() && values[it->second].empty()) {
-            values[it->second] = meaningful(value);
+        if (index != kUnknown && values[index].empty()) {
+            values[index] = meaningful(value);
         }
     }
 }

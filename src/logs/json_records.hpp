@@ -33,10 +33,17 @@ public:
 
     [[nodiscard]] size_t size() const { return size_; }
 
+    /// Where each field name was found for the previous record. Rows of one table repeat
+    /// their column order, so with a cache most lookups are one string comparison.
+    struct Cache {
+        std::vector<std::pair<std::string, size_t>> by_position;
+    };
+
     /// Sets values[i] to the first meaningful value of the field named names[i] ("" when
-    /// absent). Field names starting with `strip_prefix` are looked up without it.
+    /// absent). Field names starting with `strip_prefix` are looked up without it. `cache`
+    /// (owned by the caller, one per parse) is optional.
     void collect(const Fields& fields, std::vector<std::string_view>& values,
-                 std::string_view strip_prefix = {}) const;
+                 std::string_view strip_prefix = {}, Cache* cache = nullptr) const;
 
 private:
     std::vector<std::string> names_;

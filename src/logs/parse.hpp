@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -54,6 +55,14 @@ struct StreamSummary {
                                                      const std::string& file_label,
                                                      const ParseOptions& options,
                                                      const EventSink& sink);
+
+/// parse_log_stream over a file. `.gz` files are decompressed first (core/file_io.hpp); other
+/// files are mapped into memory and parsed in place, so a multi-gigabyte export is never
+/// copied. Fails when the file cannot be read, or as parse_log does.
+[[nodiscard]] Result<StreamSummary> parse_file_stream(const std::filesystem::path& path,
+                                                      const std::string& file_label,
+                                                      const ParseOptions& options,
+                                                      const EventSink& sink);
 
 /// Detection alone: best format name for this content (file name may help), or "unknown".
 [[nodiscard]] std::string detect_format(std::string_view text, std::string_view file_name = {});

@@ -61,6 +61,16 @@ std::string_view first_bytes(std::string_view s, size_t n) {
 }
 
 std::string_view meaningful(std::string_view v) {
+    if (v.empty()) {
+        return v;
+    }
+    // Fast path for the common case: no surrounding blanks and not a placeholder.
+    const char first = v.front();
+    const char last = v.back();
+    if (first > ' ' && last > ' ' && first != '-' && first != '(' && first != 'n' && first != 'N' &&
+        first != '"') {
+        return v;
+    }
     v = trim(v);
     if (v == "-" || v == "(null)" || v == "null" || v == "NULL" || v == "N/A" || v == "n/a" ||
         v == "NULL SID" || v == "\"\"") {
@@ -361,6 +371,9 @@ std::pair<std::string_view, std::string_view> split_host_port(std::string_view s
 }
 
 void set_hash(Event& e, std::string_view hex) {
+    if (hex.size() < 32) {
+        return;
+    }
     hex = trim(hex);
     std::string* target = hex.size() == 32   ? &e.file_hash_md5
                           : hex.size() == 40 ? &e.file_hash_sha1
@@ -369,16 +382,29 @@ void set_hash(Event& e, std::string_view hex) {
     if (target == nullptr || !target->empty()) {
         return;
     }
-    target->resize(hex.size());
-    for (size_t i = 0; i < hex.size(); ++i) {
-        char c = hex[i];
-        if (c >= 'A' && c <= 'F') {
-            c = static_cast<char>(c - 'A' + 'a');
-        } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-            target->clear();
-            return;
+    // Lower-case into a local buffer: writing through the string would reload its pointer
+    // for every character (a char store may alias anything).
+    // A table lookup instead of range tests: hex digits are random, so branches mispredict.
+    static const std::array<char, 256> kHexLower = [] {
+        std::array<char, 256> t{};
+        for (int c = '0'; c <= '9'; ++c) {
+            t[static_cast<size_t>(c)] = static_cast<char>(c);
         }
-        (*target)[i] = c;
+        for (int c = 0; c < 6; ++c) {
+            t[static_cast<size_t>('a' + c)] = static_cast<char>('a' + c);
+            t[static_cast<size_t>('A' + c)] = static_cast<char>('a' + c);
+        }
+        return t;
+    }();
+    char buf[64];
+    bool valid = true;
+    for (size_t i = 0; i < hex.size(); ++i) {
+        const char c = kHexLower[static_cast<unsigned char>(hex[i])];
+        valid &= c != 0;
+        buf[i] = c;
+    }
+    if (valid) {
+        target->assign(buf, hex.size());
     }
 }
 

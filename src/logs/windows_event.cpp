@@ -147,12 +147,22 @@ void for_each_windows_xml_event(ParseContext& ctx, const std::function<void(Even
     if (pos == std::string_view::npos && !trim(text).empty()) {
         ctx.warn(1, "no <Event> element found", "is this Windows event XML?");
     }
+    size_t close = 0;
+    bool searched = false;
     while (pos != std::string_view::npos) {
         line = line_at(text, pos, line_off, line);
         line_off = pos;
-        const size_t close = text.find("</Event>", pos);
+        if (!searched || close < pos) {
+            close = text.find("</Event>", pos); // searched again only once passed
+            searched = true;
+        }
+        if (close == std::string_view::npos) {
+            ctx.warn(line, "<Event> element is not closed, nor any after it",
+                     "the rest of the file is skipped");
+            return;
+        }
         const size_t next = find_event_start(text, pos + 6);
-        if (close == std::string_view::npos || (next != std::string_view::npos && next < close)) {
+        if (next != std::string_view::npos && next < close) {
             ctx.warn(line, "<Event> element is not closed", "the event is skipped");
             pos = next;
             continue;

@@ -161,7 +161,8 @@ size_t next_label(std::string_view rest) {
             ++j;
         }
         if (j - i >= 2 || tab || (i == 0 && j > 0)) {
-            const size_t colon = rest.find(':', j);
+            // Labels are short: looking further for the colon would make long lines quadratic.
+            const size_t colon = rest.substr(0, j + 50).find(':', j);
             if (colon != std::string_view::npos && key_like(rest.substr(j, colon - j)) &&
                 (colon + 1 >= rest.size() || rest[colon + 1] == ' ' || rest[colon + 1] == '\t')) {
                 return j;

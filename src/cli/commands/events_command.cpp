@@ -8,7 +8,6 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
-#include "core/file_io.hpp"
 #include "logs/parse.hpp"
 
 namespace casefile::cli {
@@ -33,12 +32,6 @@ int run_events(const EventsArgs& args) {
     std::string line;
     const bool jsonl = args.output == "jsonl";
     for (const std::string& file : args.files) {
-        auto text = read_file(file);
-        if (!text) {
-            report_error(text.error());
-            exit_code = kExitBadData;
-            continue;
-        }
         const logs::EventSink sink = [&](logs::Event& e) {
             if (jsonl) {
                 line = logs::to_json_line(e);
@@ -46,9 +39,14 @@ int run_events(const EventsArgs& args) {
                 std::fwrite(line.data(), 1, line.size(), stdout);
             }
         };
-        auto summary = logs::parse_log_stream(*text, file, options, sink);
+        auto summary = logs::parse_file_stream(file, file, options, sink);
         if (!summary) {
-            return report_error(summary.error());
+            if (summary.error().code == ErrorCode::bad_usage) {
+                return report_error(summary.error());
+            }
+            report_error(summary.error()); // unreadable: say so, go on with the next file
+            exit_code = kExitBadData;
+            continue;
         }
         for (const Diagnostic& d : summary->diagnostics) {
             std::fprintf(stderr, "%s\n", d.to_string().c_str());

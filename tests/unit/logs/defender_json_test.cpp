@@ -116,3 +116,35 @@ TEST(DefenderJson, ConcatenatedPrettyObjectsAndATruncatedOne) {
 
 } // namespace
 } // namespace casefile::logs
+
+namespace casefile::logs {
+namespace {
+
+// Found by fuzzing: a year past 2262 overflowed the nanosecond timestamp (UBSan).
+TEST(DefenderJson, RegressFarFutureYearIsADiagnosticNotAnOverflow) {
+    const ParseResult r = testing::parse_sample("defender-json", "regress/year-4050-overflow");
+    EXPECT_TRUE(std::any_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) {
+        return d.message.find("out of range") != std::string::npos;
+    }));
+    for (const Event& e : r.events) {
+        if (e.time_original.rfind("4050", 0) == 0) {
+            EXPECT_FALSE(e.time.has_value());
+        }
+    }
+}
+
+TEST(ParseContextTimes, EpochBeyondTimestampRangeIsRejected) {
+    ParseOptions options;
+    options.format = "zeek-json";
+    auto r = parse_log("{\"ts\":99999999999.5,\"id.orig_h\":\"10.0.0.1\"}\n"
+                       "{\"ts\":1762868538.1,\"id.orig_h\":\"10.0.0.1\"}\n",
+                       "z.json", options);
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->events.size(), 2u);
+    EXPECT_FALSE(r->events[0].time.has_value());
+    EXPECT_TRUE(r->events[1].time.has_value());
+    EXPECT_TRUE(testing::has_diagnostic_at(*r, 1));
+}
+
+} // namespace
+} // namespace casefile::logs

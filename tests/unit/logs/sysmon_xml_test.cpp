@@ -60,3 +60,21 @@ TEST(SysmonXml, UnclosedEventIsADiagnostic) {
 
 } // namespace
 } // namespace casefile::logs
+
+namespace casefile::logs {
+namespace {
+
+// Found by fuzzing: SystemTime far in the future overflowed the nanosecond timestamp.
+TEST(SysmonXml, RegressFarFutureTimeIsADiagnostic) {
+    ParseOptions options;
+    options.format = "sysmon-xml";
+    auto text = read_file(std::string(CASEFILE_SOURCE_DIR) +
+                          "/tests/data/logs/sysmon-xml/regress/far-future-time-overflow");
+    ASSERT_TRUE(text);
+    auto r = parse_log(*text, "regress", options);
+    ASSERT_TRUE(r);
+    EXPECT_FALSE(r->diagnostics.empty());
+}
+
+} // namespace
+} // namespace casefile::logs
