@@ -19,27 +19,12 @@
 
 namespace casefile::analysis {
 
-enum class LintSeverity { error, warning, info };
-
-/// "error", "warning", "info".
-[[nodiscard]] std::string_view to_string(LintSeverity s);
-
-/// One problem found, with the rule that found it and how to fix it.
-struct LintFinding {
-    std::string rule; ///< stable id such as "time-shift"
-    LintSeverity severity = LintSeverity::warning;
-    std::string message;
-    std::string hint;
-    SourceLocation where;
-
-    /// "FILE:LINE:COL: severity: message [rule]".
-    [[nodiscard]] std::string to_string() const;
-};
+// A lint finding is a Diagnostic (core/error.hpp) whose `rule` names one of the rules below.
 
 /// A rule as documented in docs/lint.md.
 struct LintRule {
     std::string_view id;
-    LintSeverity severity;
+    DiagnosticLevel severity;
     std::string_view what;
 };
 
@@ -60,10 +45,10 @@ struct LintOptions {
 
 /// Runs every case rule not disabled (by `options` or by the case's lint.disable), plus the
 /// case checks of model::check_case and the analysis findings, each once. Sorted by location.
-[[nodiscard]] std::vector<LintFinding> lint_case(const model::Case& c, const Analysis& a,
-                                                 const LintOptions& options = {});
+[[nodiscard]] std::vector<Diagnostic> lint_case(const model::Case& c, const Analysis& a,
+                                                const LintOptions& options = {});
 
 /// Sorts findings by file, line, column, then rule, and removes exact duplicates.
-void sort_findings(std::vector<LintFinding>& findings);
+void sort_findings(std::vector<Diagnostic>& findings);
 
 } // namespace casefile::analysis

@@ -7,20 +7,20 @@
 
 namespace casefile::analysis {
 
-void action_rules(const LintContext& ctx, std::vector<LintFinding>& out) {
+void action_rules(const LintContext& ctx, std::vector<Diagnostic>& out) {
     for (const model::Action& a : ctx.c.actions) {
         const std::string what(trim(a.text).substr(0, 60));
         if (!a.time) {
-            out.push_back({"action-without-time", LintSeverity::warning,
-                           fmt::format("action \"{}\" has no time", what),
+            out.push_back({DiagnosticLevel::warning, fmt::format("action \"{}\" has no time", what),
                            "add when it was done (RFC 3339 with a zone), so the response can "
                            "be measured",
-                           a.where});
+                           a.where, "action-without-time"});
         }
         if (trim(a.actor).empty()) {
-            out.push_back({"action-without-actor", LintSeverity::info,
+            out.push_back({DiagnosticLevel::info,
                            fmt::format("action \"{}\" does not say who took it", what),
-                           "add the analyst or team (actor:) for the audit trail", a.where});
+                           "add the analyst or team (actor:) for the audit trail", a.where,
+                           "action-without-actor"});
         }
     }
 }

@@ -39,7 +39,7 @@ SourceLocation listed_at(const CaseIndicator& i) {
     return {};
 }
 
-void missing_iocs(const LintContext& ctx, std::vector<LintFinding>& out) {
+void missing_iocs(const LintContext& ctx, std::vector<Diagnostic>& out) {
     const std::set<std::string> observations = observation_labels(ctx.c);
     for (const CaseIndicator& i : ctx.a.indicators) {
         if (i.listed) {
@@ -55,11 +55,11 @@ void missing_iocs(const LintContext& ctx, std::vector<LintFinding>& out) {
         for (const Provenance& p : i.seen_in) {
             places.push_back(p.label);
         }
-        out.push_back({"missing-ioc", LintSeverity::warning,
+        out.push_back({DiagnosticLevel::warning,
                        fmt::format("{} {} appears in {} but not in the IoC list",
                                    model::to_string(i.type), i.defanged, join(places, ", ")),
                        "add it to the IoC list (indicators:), or note why it is not one",
-                       ctx.refined(i.value, first->where)});
+                       ctx.refined(i.value, first->where), "missing-ioc"});
     }
 }
 
@@ -94,7 +94,7 @@ std::string_view hash_name_for_length(size_t n) {
     }
 }
 
-void hash_rules(const LintContext& ctx, std::vector<LintFinding>& out) {
+void hash_rules(const LintContext& ctx, std::vector<Diagnostic>& out) {
     for (const model::ManualIndicator& m : ctx.c.indicators) {
         const size_t want = hash_length(m.type);
         if (want == 0) {
@@ -106,55 +106,55 @@ void hash_rules(const LintContext& ctx, std::vector<LintFinding>& out) {
         });
         const std::string_view type = model::to_string(m.type);
         if (!hex) {
-            out.push_back({"invalid-hash", LintSeverity::error,
+            out.push_back({DiagnosticLevel::error,
                            fmt::format("{} '{}' is not hexadecimal", type, value),
                            "copy the hash again from the sandbox or EDR; a hash holds only 0-9 "
                            "and a-f",
-                           m.where});
+                           m.where, "invalid-hash"});
         } else if (value.size() != want) {
             const std::string_view other = hash_name_for_length(value.size());
-            out.push_back({"invalid-hash", LintSeverity::error,
+            out.push_back({DiagnosticLevel::error,
                            fmt::format("{} '{}' has {} hex digits; a {} has {}", type, value,
                                        value.size(), type, want),
                            other.empty()
                                ? std::string("a digit was lost or added: copy the hash again")
                                : fmt::format("it is {} hash: change its type", other),
-                           m.where});
+                           m.where, "invalid-hash"});
         }
         if (trim(m.file).empty()) {
-            out.push_back({"unbound-hash", LintSeverity::warning,
+            out.push_back({DiagnosticLevel::warning,
                            fmt::format("{} {} is tied to no file", type, value),
                            "say which file it is the hash of (file: update.exe): a hash nobody "
                            "can place cannot be checked or explained",
-                           m.where});
+                           m.where, "unbound-hash"});
         }
     }
 }
 
-void address_rules(const LintContext& ctx, std::vector<LintFinding>& out) {
+void address_rules(const LintContext& ctx, std::vector<Diagnostic>& out) {
     for (const CaseIndicator& i : ctx.a.indicators) {
         if (!i.listed) {
             continue;
         }
         if ((i.type == IndicatorType::ipv4 || i.type == IndicatorType::ipv6) &&
             !i.classification.empty() && i.classification != "public") {
-            out.push_back({"private-ip-ioc", LintSeverity::error,
+            out.push_back({DiagnosticLevel::error,
                            fmt::format("{} is a {} address: it identifies nothing outside your "
                                        "own network",
                                        i.value, i.classification),
                            "remove it from the IoC list; record it as the device's address "
                            "(entities) if it matters",
-                           listed_at(i)});
+                           listed_at(i), "private-ip-ioc"});
         }
         if (!i.warninglists.empty()) {
             out.push_back(
-                {"warninglist-ioc", LintSeverity::warning,
+                {DiagnosticLevel::warning,
                  fmt::format("{} is on warninglist {}: blocking it or sweeping for it hits "
                              "legitimate traffic",
                              i.defanged, join(i.warninglists, ", ")),
                  "keep it as context, but block or sweep the exact value only (never the "
                  "range), or use a more specific indicator such as the URL",
-                 listed_at(i)});
+                 listed_at(i), "warninglist-ioc"});
         }
     }
 }
@@ -165,7 +165,7 @@ bool is_hash_type(IndicatorType t) {
     return hash_length(t) != 0 || t == IndicatorType::ssdeep;
 }
 
-void indicator_rules(const LintContext& ctx, std::vector<LintFinding>& out) {
+void indicator_rules(const LintContext& ctx, std::vector<Diagnostic>& out) {
     missing_iocs(ctx, out);
     hash_rules(ctx, out);
     address_rules(ctx, out);

@@ -27,12 +27,12 @@ struct LintContext {
 [[nodiscard]] bool is_hash_type(model::IndicatorType t);
 
 /// action-without-time, action-without-actor.
-void action_rules(const LintContext& ctx, std::vector<LintFinding>& out);
+void action_rules(const LintContext& ctx, std::vector<Diagnostic>& out);
 
 /// missing-ioc, unbound-hash, invalid-hash, private-ip-ioc, warninglist-ioc.
-void indicator_rules(const LintContext& ctx, std::vector<LintFinding>& out);
+void indicator_rules(const LintContext& ctx, std::vector<Diagnostic>& out);
 
 /// severity-wording.
-void wording_rules(const LintContext& ctx, std::vector<LintFinding>& out);
+void wording_rules(const LintContext& ctx, std::vector<Diagnostic>& out);
 
 } // namespace casefile::analysis

@@ -74,7 +74,7 @@ constexpr auto kLowImpact = std::to_array<std::string_view>({
 
 } // namespace
 
-void wording_rules(const LintContext& ctx, std::vector<LintFinding>& out) {
+void wording_rules(const LintContext& ctx, std::vector<Diagnostic>& out) {
     const model::Case& c = ctx.c;
     const std::string text = c.alert.description + "\n" + c.summary + "\n" + c.executive_summary;
     const model::Severity s = c.alert.severity;
@@ -85,20 +85,20 @@ void wording_rules(const LintContext& ctx, std::vector<LintFinding>& out) {
             for (auto t : terms) {
                 words.emplace_back(trim(t));
             }
-            out.push_back({"severity-wording", LintSeverity::info,
+            out.push_back({DiagnosticLevel::info,
                            fmt::format("severity is {} but the report describes {}",
                                        model::display_name(s), join(words, ", ")),
                            "raise the severity, or say in the summary why the impact is limited",
-                           ctx.location("alert.severity")});
+                           ctx.location("alert.severity"), "severity-wording"});
         }
     } else {
         const auto terms = stated(text, kLowImpact);
         if (!terms.empty()) {
-            out.push_back({"severity-wording", LintSeverity::info,
+            out.push_back({DiagnosticLevel::info,
                            fmt::format("severity is {} but the report calls the activity {}",
                                        model::display_name(s), terms.front()),
                            "lower the severity, or say what makes it serious",
-                           ctx.location("alert.severity")});
+                           ctx.location("alert.severity"), "severity-wording"});
         }
     }
 }

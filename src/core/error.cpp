@@ -43,8 +43,8 @@ const char* level_name(DiagnosticLevel level) {
         return "error";
     case DiagnosticLevel::warning:
         return "warning";
-    case DiagnosticLevel::note:
-        return "note";
+    case DiagnosticLevel::info:
+        return "info";
     }
     return "error";
 }

@@ -52,7 +52,7 @@ using Status = Result<void>;
         Error{code, std::move(message), std::move(hint), std::move(where)});
 }
 
-enum class DiagnosticLevel { error, warning, note };
+enum class DiagnosticLevel { error, warning, info };
 
 /// A finding about input that does not stop processing: a bad line in a log, a validation
 /// warning. Printed as "file:line:column: level: message [rule]".

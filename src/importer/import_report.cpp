@@ -23,8 +23,6 @@
 namespace casefile::importer {
 namespace {
 
-using analysis::LintFinding;
-using analysis::LintSeverity;
 using model::IndicatorType;
 
 struct Section {
@@ -1658,7 +1656,7 @@ private:
 
     void finding(std::string rule, int line, std::string message, std::string hint,
                  int column = 1) {
-        LintSeverity severity = LintSeverity::warning;
+        DiagnosticLevel severity = DiagnosticLevel::warning;
         for (const auto& r : markdown_lint_rules()) {
             if (r.id == rule) {
                 severity = r.severity;
@@ -1670,7 +1668,7 @@ private:
             }
         }
         result_.findings.push_back(
-            {std::move(rule), severity, std::move(message), std::move(hint), at(line, column)});
+            {severity, std::move(message), std::move(hint), at(line, column), std::move(rule)});
     }
 
     // ---- the end -----------------------------------------------------------------------

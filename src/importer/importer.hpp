@@ -46,7 +46,7 @@ struct ImportedReport {
     std::vector<ImportEvent> events;
     /// Markdown-form findings made while reading (fence languages, pseudo-bullets, pasted
     /// rows, placeholders, duplicated headings, moved indicators).
-    std::vector<analysis::LintFinding> findings;
+    std::vector<Diagnostic> findings;
 };
 
 /// Imports `markdown`. Fails only when the report gives no time at all for the alert, since a
@@ -60,10 +60,10 @@ struct ImportedReport {
 
 /// Markdown-form findings for `markdown`: the import's own findings plus the prose checks
 /// (live or inconsistently defanged indicators) and missing sections.
-[[nodiscard]] std::vector<analysis::LintFinding> lint_markdown(std::string_view markdown,
-                                                               const ImportedReport& imported,
-                                                               const ioc::Extractor& extractor,
-                                                               const std::string& file);
+[[nodiscard]] std::vector<Diagnostic> lint_markdown(std::string_view markdown,
+                                                    const ImportedReport& imported,
+                                                    const ioc::Extractor& extractor,
+                                                    const std::string& file);
 
 /// A refine function for analysis::LintOptions: narrows a location in the report to the first
 /// line at or after it that holds the text (defanged or not).

@@ -17,27 +17,25 @@
 namespace casefile::importer {
 namespace {
 
-using analysis::LintFinding;
 using analysis::LintRule;
-using analysis::LintSeverity;
 using model::IndicatorType;
 
 constexpr auto kRules = std::to_array<LintRule>({
-    {"fence-language", LintSeverity::warning,
+    {"fence-language", DiagnosticLevel::warning,
      "a code block's fence language contradicts its content (KQL fenced as spl, log text as "
      "json)"},
-    {"empty-placeholder", LintSeverity::warning,
+    {"empty-placeholder", DiagnosticLevel::warning,
      "an empty placeholder: \"****\", a lone \"- \", a field with no value"},
-    {"duplicate-heading", LintSeverity::warning, "the same section twice"},
-    {"pseudo-bullet", LintSeverity::warning,
+    {"duplicate-heading", DiagnosticLevel::warning, "the same section twice"},
+    {"pseudo-bullet", DiagnosticLevel::warning,
      "\"•\" and tab pseudo-bullets instead of a Markdown list"},
-    {"pasted-table-row", LintSeverity::warning, "table rows (data) pasted inside a code block"},
-    {"live-indicator", LintSeverity::error,
+    {"pasted-table-row", DiagnosticLevel::warning, "table rows (data) pasted inside a code block"},
+    {"live-indicator", DiagnosticLevel::error,
      "a URL, domain, email or public IP left live (clickable) in prose"},
-    {"inconsistent-defang", LintSeverity::warning,
+    {"inconsistent-defang", DiagnosticLevel::warning,
      "indicators defanged in more than one style, or only half defanged "
      "(https://x[.]com)"},
-    {"missing-section", LintSeverity::info, "a section of the reference layout is missing"},
+    {"missing-section", DiagnosticLevel::info, "a section of the reference layout is missing"},
 });
 
 bool is_network(IndicatorType t) {
@@ -110,7 +108,7 @@ std::string without_code_spans(std::string_view line) {
 class ProseChecker {
 public:
     ProseChecker(const MarkdownDoc& doc, const ioc::Extractor& extractor, std::string file,
-                 std::vector<LintFinding>& out)
+                 std::vector<Diagnostic>& out)
         : doc_(doc), extractor_(extractor), file_(std::move(file)), out_(out) {}
 
     void walk(const std::vector<Block>& blocks) {
@@ -160,11 +158,11 @@ private:
             const std::string_view span = std::string_view(text).substr(m.offset, m.length);
             if (!m.was_defanged) {
                 if (prose) {
-                    out_.push_back({"live-indicator", LintSeverity::error,
+                    out_.push_back({DiagnosticLevel::error,
                                     fmt::format("{} {} is live in prose: a reader can click it",
                                                 model::to_string(m.type), span),
                                     fmt::format("defang it as {}", ioc::defang(m.type, m.value)),
-                                    SourceLocation{file_, line, column}});
+                                    SourceLocation{file_, line, column}, "live-indicator"});
                 }
                 return;
             }
@@ -202,18 +200,18 @@ private:
         if (!prose || problems.empty()) {
             return;
         }
-        out_.push_back({"inconsistent-defang", LintSeverity::warning,
+        out_.push_back({DiagnosticLevel::warning,
                         fmt::format("{} {} is defanged inconsistently: {}",
                                     model::to_string(m.type), span, join(problems, "; ")),
                         fmt::format("write it as {}, the one style casefile uses",
                                     ioc::defang(m.type, m.value)),
-                        SourceLocation{file_, line, column}});
+                        SourceLocation{file_, line, column}, "inconsistent-defang"});
     }
 
     const MarkdownDoc& doc_;
     const ioc::Extractor& extractor_;
     std::string file_;
-    std::vector<LintFinding>& out_;
+    std::vector<Diagnostic>& out_;
     std::set<int> done_;
     std::string first_separator_;
     int separator_line_ = 0;
@@ -222,7 +220,7 @@ private:
 };
 
 void missing_sections(const MarkdownDoc& doc, const std::string& file,
-                      std::vector<LintFinding>& out) {
+                      std::vector<Diagnostic>& out) {
     std::set<SectionKind> present;
     const std::function<void(const std::vector<Block>&)> walk = [&](const std::vector<Block>& bs) {
         for (const Block& b : bs) {
@@ -240,10 +238,10 @@ void missing_sections(const MarkdownDoc& doc, const std::string& file,
          {SectionKind::alert, SectionKind::entities, SectionKind::evidence, SectionKind::iocs,
           SectionKind::triage, SectionKind::actions, SectionKind::summary, SectionKind::lessons}) {
         if (!present.contains(k)) {
-            out.push_back({"missing-section", LintSeverity::info,
+            out.push_back({DiagnosticLevel::info,
                            fmt::format("the report has no \"{}\" section", layout_name(k)),
                            "add it, or say in it that there is nothing to report",
-                           SourceLocation{file, 1, 1}});
+                           SourceLocation{file, 1, 1}, "missing-section"});
         }
     }
 }
@@ -254,9 +252,9 @@ std::span<const LintRule> markdown_lint_rules() {
     return kRules;
 }
 
-std::vector<LintFinding> lint_markdown(std::string_view markdown, const ImportedReport& imported,
-                                       const ioc::Extractor& extractor, const std::string& file) {
-    std::vector<LintFinding> out = imported.findings;
+std::vector<Diagnostic> lint_markdown(std::string_view markdown, const ImportedReport& imported,
+                                      const ioc::Extractor& extractor, const std::string& file) {
+    std::vector<Diagnostic> out = imported.findings;
     const MarkdownDoc doc = parse_markdown(markdown);
     ProseChecker(doc, extractor, file, out).walk(doc.blocks);
     missing_sections(doc, file, out);

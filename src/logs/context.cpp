@@ -184,7 +184,7 @@ void ParseContext::warn(uint32_t line, std::string message, std::string hint) {
         ++suppressed_;
         if (suppressed_ == 1) {
             diagnostics_.push_back(
-                Diagnostic{DiagnosticLevel::note,
+                Diagnostic{DiagnosticLevel::info,
                            fmt::format("more than {} problems; the rest are not listed",
                                        options_.max_diagnostics),
                            {},

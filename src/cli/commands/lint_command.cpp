@@ -18,9 +18,6 @@
 namespace casefile::cli {
 namespace {
 
-using analysis::LintFinding;
-using analysis::LintSeverity;
-
 struct LintCommandOptions {
     std::string target;
     std::string format = "text";
@@ -41,9 +38,9 @@ std::vector<std::string> all_rule_ids() {
 }
 
 /// Lints a case folder: locations in case.yaml and the evidence files.
-Result<std::vector<LintFinding>> lint_folder(const LintCommandOptions& o,
-                                             const ioc::Extractor& extractor,
-                                             analysis::LintOptions& options) {
+Result<std::vector<Diagnostic>> lint_folder(const LintCommandOptions& o,
+                                            const ioc::Extractor& extractor,
+                                            analysis::LintOptions& options) {
     auto loaded = model::load_case_folder(o.target);
     if (!loaded) {
         return tl::unexpected(loaded.error());
@@ -58,9 +55,9 @@ Result<std::vector<LintFinding>> lint_folder(const LintCommandOptions& o,
 }
 
 /// Lints a Markdown report: its form, then the case it imports to, located in the Markdown.
-Result<std::vector<LintFinding>> lint_report(const LintCommandOptions& o,
-                                             const ioc::Extractor& extractor,
-                                             analysis::LintOptions& options) {
+Result<std::vector<Diagnostic>> lint_report(const LintCommandOptions& o,
+                                            const ioc::Extractor& extractor,
+                                            analysis::LintOptions& options) {
     auto text = read_file(o.target);
     if (!text) {
         return tl::unexpected(text.error());
@@ -74,28 +71,28 @@ Result<std::vector<LintFinding>> lint_report(const LintCommandOptions& o,
         importer::ImportedReport empty;
         return importer::lint_markdown(*text, empty, extractor, o.target);
     }
-    std::vector<LintFinding> findings =
+    std::vector<Diagnostic> findings =
         importer::lint_markdown(*text, *imported, extractor, o.target);
     options.refine = importer::make_refiner(*text, o.target);
     const analysis::Analysis a = analysis::analyze(imported->value, extractor);
-    for (LintFinding& f : analysis::lint_case(imported->value, a, options)) {
+    for (Diagnostic& f : analysis::lint_case(imported->value, a, options)) {
         findings.push_back(std::move(f));
     }
-    std::erase_if(findings, [&](const LintFinding& f) {
+    std::erase_if(findings, [&](const Diagnostic& f) {
         return std::find(o.disable.begin(), o.disable.end(), f.rule) != o.disable.end();
     });
     analysis::sort_findings(findings);
     return findings;
 }
 
-std::string as_json(const std::string& target, const std::vector<LintFinding>& findings) {
+std::string as_json(const std::string& target, const std::vector<Diagnostic>& findings) {
     nlohmann::json list = nlohmann::json::array();
     std::map<std::string, size_t> counts{{"error", 0}, {"warning", 0}, {"info", 0}};
-    for (const LintFinding& f : findings) {
-        ++counts[std::string(analysis::to_string(f.severity))];
+    for (const Diagnostic& f : findings) {
+        ++counts[level_name(f.level)];
         list.push_back(
             {{"rule", f.rule},
-             {"severity", analysis::to_string(f.severity)},
+             {"severity", level_name(f.level)},
              {"message", f.message},
              {"hint", f.hint},
              {"location",
@@ -144,18 +141,15 @@ int run_lint(const LintCommandOptions& o) {
     }
     size_t errors = 0;
     size_t warnings = 0;
-    for (const LintFinding& f : *findings) {
-        errors += f.severity == LintSeverity::error ? 1 : 0;
-        warnings += f.severity == LintSeverity::warning ? 1 : 0;
+    for (const Diagnostic& f : *findings) {
+        errors += f.level == DiagnosticLevel::error ? 1 : 0;
+        warnings += f.level == DiagnosticLevel::warning ? 1 : 0;
     }
     if (o.format == "json") {
         std::fputs(as_json(o.target, *findings).c_str(), stdout);
     } else {
-        for (const LintFinding& f : *findings) {
+        for (const Diagnostic& f : *findings) {
             std::printf("%s\n", f.to_string().c_str());
-            if (!f.hint.empty()) {
-                std::printf("    hint: %s\n", f.hint.c_str());
-            }
         }
         std::fprintf(stderr, "%s: %zu error%s, %zu warning%s, %zu info\n", o.target.c_str(), errors,
                      errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",

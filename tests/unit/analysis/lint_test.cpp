@@ -28,12 +28,12 @@ model::Case base() {
     return c;
 }
 
-std::vector<LintFinding> run(const model::Case& c, LintOptions o = {}) {
+std::vector<Diagnostic> run(const model::Case& c, LintOptions o = {}) {
     static const ioc::Extractor e = *ioc::Extractor::create();
     return lint_case(c, analyze(c, e), o);
 }
 
-bool has(const std::vector<LintFinding>& f, std::string_view rule) {
+bool has(const std::vector<Diagnostic>& f, std::string_view rule) {
     return std::any_of(f.begin(), f.end(), [&](const auto& x) { return x.rule == rule; });
 }
 
@@ -43,7 +43,7 @@ TEST(Lint, TimeShiftOfWholeHours) {
     const auto& f = *std::find_if(found.begin(), found.end(),
                                   [](const auto& x) { return x.rule == "time-shift"; });
     EXPECT_EQ(f.where.line, 6);
-    EXPECT_EQ(f.severity, LintSeverity::error);
+    EXPECT_EQ(f.level, DiagnosticLevel::error);
     EXPECT_NE(f.message.find("a whole 5-hour offset looks like local time taken as UTC"),
               std::string::npos);
     model::Case c = base();

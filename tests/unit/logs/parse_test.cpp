@@ -71,7 +71,7 @@ TEST(ParseLog, DiagnosticsAreCapped) {
     auto r = parse_log("{\"a\":1}\n" + text, "many.jsonl", options);
     ASSERT_TRUE(r);
     EXPECT_EQ(r->diagnostics.size(), 11u); // ten, then one note
-    EXPECT_EQ(r->diagnostics.back().level, DiagnosticLevel::note);
+    EXPECT_EQ(r->diagnostics.back().level, DiagnosticLevel::info);
 }
 
 TEST(ParseLog, StreamingGivesTheSameEventsInOrder) {
