@@ -273,8 +273,8 @@ bool CaseBuilder::enumeration(const Json* value, std::string_view field,
     for (const VendorName<E>& name : names) {
         if (equals_icase(name.vendor, *text)) {
             if (!name.ours) {
-                warn(fmt::format("'{}' is '{}': {} left it unrated, so the case's {} is not "
-                                 "taken from it",
+                warn(fmt::format("'{}' is '{}', which {} uses for \"not known\": the case's {} "
+                                 "is not taken from it",
                                  field, *text, product_, what));
                 return false;
             }

@@ -133,6 +133,11 @@ const Json* unwrap_element(const Json& element) {
 
 } // namespace
 
+std::string describe_wrapper(const std::string& wrapper) {
+    return wrapper == "[]" ? std::string("the top-level list")
+                           : fmt::format("the '{}' list", wrapper);
+}
+
 Result<Json> parse_json(std::string_view text, const std::string& file) {
     if (trim(text).empty()) {
         return fail(ErrorCode::bad_input, "the file is empty", "export the alert again as JSON",
@@ -163,7 +168,7 @@ Result<SelectedAlert> select_alert(const Json& document, std::optional<size_t> i
     std::vector<const Json*> list;
     SelectedAlert selected;
     if (document.is_array()) {
-        selected.wrapper = "the top-level list";
+        selected.wrapper = "[]";
     } else if (document.is_object()) {
         for (const char* key : {"value", "results", "resources"}) {
             if (is_list_at(document, key)) {
@@ -196,14 +201,15 @@ Result<SelectedAlert> select_alert(const Json& document, std::optional<size_t> i
     }
     if (list.empty()) {
         return fail(ErrorCode::bad_input,
-                    fmt::format("'{}' holds no alerts: its {} is empty", file, selected.wrapper),
+                    fmt::format("'{}' holds no alerts: {} is empty", file,
+                                describe_wrapper(selected.wrapper)),
                     "export the alert again, or check the search or filter that produced it");
     }
     selected.count = list.size();
     if (!index && list.size() > 1) {
         return fail(ErrorCode::bad_input,
                     fmt::format("'{}' holds {} alerts in {}; casefile opens one case per alert",
-                                file, list.size(), selected.wrapper),
+                                file, list.size(), describe_wrapper(selected.wrapper)),
                     fmt::format("pick one with --alert-index N (0 to {})", list.size() - 1));
     }
     selected.index = index.value_or(0);

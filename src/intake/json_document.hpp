@@ -30,9 +30,12 @@ struct SelectedAlert {
     const Json* element = nullptr; ///< what holds it: the alert itself or a search hit around it
     size_t index = 0;
     size_t count = 1;
-    std::string wrapper; ///< the list it was taken from ("value", "hits.hits", ...); empty when
-                         ///< the whole document is this one alert
+    std::string wrapper; ///< the list it was taken from ("value", "hits.hits", "[]" for a bare
+                         ///< array); empty when the whole document is this one alert
 };
+
+/// "the 'value' list", or "the top-level list" for a bare array, for messages.
+[[nodiscard]] std::string describe_wrapper(const std::string& wrapper);
 
 /// Unwraps the list wrappers of vendor APIs (OData "value", Splunk "results"/"result",
 /// CrowdStrike "resources", Elasticsearch "hits.hits[]._source", a bare array) down to one

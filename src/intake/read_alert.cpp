@@ -171,10 +171,15 @@ Result<Intake> read_alert(const InputFile& alert, const IntakeOptions& options) 
     } else {
         intake.files.push_back(EvidenceFile{
             path, selected->element->dump(2, ' ', false, Json::error_handler_t::replace) + "\n"});
+        const std::string which =
+            selected->count == 1
+                ? std::string("the alert")
+                : fmt::format("alert {} (counting from 0) of {}", selected->index, selected->count);
         intake.diagnostics.push_back(Diagnostic{
             DiagnosticLevel::note,
-            fmt::format("{} holds alert {} of {} from the export's {}, written out on its own",
-                        path, selected->index, selected->count, selected->wrapper),
+            fmt::format("{} holds {} from {} of the export, written out on its own with its "
+                        "keys sorted",
+                        path, which, detail::describe_wrapper(selected->wrapper)),
             {},
             SourceLocation{alert.name, 0, 0},
             ""});

@@ -79,8 +79,9 @@ std::string plural(size_t n, std::string_view one, std::string_view many) {
 void print_summary(const NewArgs& args, const intake::Intake& in,
                    const intake::CreatedCase& created) {
     const model::Case& c = in.value;
-    std::printf("%s %s from a %s export (%s)\n", created.replaced ? "replaced" : "created",
-                args.dir.c_str(), c.alert.source.c_str(), in.format.c_str());
+    std::printf("%s %s from %s (%s, %s)\n", created.replaced ? "replaced" : "created",
+                args.dir.c_str(), args.from_alert.c_str(), in.format.c_str(),
+                c.alert.source.c_str());
     std::printf("  ticket    %s (%s)\n", created.ticket_id.c_str(), created.ticket_origin.c_str());
     std::printf("  title     %s\n", c.alert.title.c_str());
     std::printf("  observed  %s\n", format_rfc3339(c.alert.observed_at.utc).c_str());

@@ -140,6 +140,12 @@ void map(const AlertDocuments& documents, CaseBuilder& b) {
 
     map_side(alert, "dest", b);
     map_side(alert, "src", b);
+    // The host that logged the original event: usually the endpoint the notable is about.
+    for (const std::string& host : scalar_texts(find(alert, "orig_host"))) {
+        if (!ip_type(host)) {
+            b.device(named_device(host));
+        }
+    }
     for (const char* name : {"user", "src_user", "dest_user"}) {
         const Field f = field(alert, name);
         for (const std::string& account : scalar_texts(f.value)) {
