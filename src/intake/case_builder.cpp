@@ -351,6 +351,13 @@ void CaseBuilder::indicator_text(IndicatorType type, std::string_view value, std
                          canonical.error().message));
         return;
     }
+    if (is_hash_type(type) && is_hash_of(type, *canonical) &&
+        canonical->find_first_not_of('0') == std::string::npos) {
+        warn(fmt::format("'{}' is all zeros, which vendors write for \"no hash\": not recorded as "
+                         "an indicator",
+                         field));
+        return;
+    }
     if (is_hash_type(type) && !is_hash_of(type, *canonical)) {
         warn(fmt::format("'{}' is '{}', not {} hash: not recorded as an indicator", field,
                          *canonical, hash_name(type)));

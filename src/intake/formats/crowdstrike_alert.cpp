@@ -27,6 +27,7 @@ void map(const AlertDocuments& documents, CaseBuilder& b) {
     b.description(find(alert, "description"), "description");
     b.observed_at(find(alert, "timestamp"), "timestamp");
     b.severity(find(alert, "severity_name"), "severity_name", crowdstrike::severities());
+    crowdstrike::severity_number_only(alert, "severity", "severity_name", b);
     b.status(find(alert, "status"), "status", crowdstrike::statuses());
     crowdstrike::map_device(alert, b);
     crowdstrike::map_process(alert, "", b);

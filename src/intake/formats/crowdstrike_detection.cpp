@@ -63,6 +63,7 @@ void map(const AlertDocuments& documents, CaseBuilder& b) {
     b.alert_id(find(alert, "detection_id"), "detection_id");
     b.severity(find(alert, "max_severity_displayname"), "max_severity_displayname",
                crowdstrike::severities());
+    crowdstrike::severity_number_only(alert, "max_severity", "max_severity_displayname", b);
     b.status(find(alert, "status"), "status", crowdstrike::statuses());
     if (!b.observed_at(find(alert, "first_behavior"), "first_behavior")) {
         if (const auto i = earliest_behavior(behaviors)) {

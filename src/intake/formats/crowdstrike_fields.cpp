@@ -59,33 +59,38 @@ const Json* value(const Json& object, std::string_view field) {
     return v;
 }
 
-void map_parent(const Json& process, const std::string& at, const std::string& child,
-                CaseBuilder& b) {
+/// The parent's command line: what started the detected process. Its hashes are context (an
+/// explorer.exe or services.exe), so they stay in the saved alert rather than becoming
+/// indicators.
+void map_parent(const Json& process, const std::string& child, CaseBuilder& b) {
     // The Detects API flattens the parent into parent_details.parent_*; the Alerts API nests
     // it as parent_details.* .
     const Json* parent = find(process, "parent_details");
     if (parent == nullptr || !parent->is_object()) {
         return;
     }
-    const std::string p = at + "parent_details.";
     const std::string name = text(*parent, "filename");
-    const std::string note = fmt::format("parent process of {}", child.empty() ? "it" : child);
-    for (const char* key : {"parent_sha256", "sha256"}) {
-        b.indicator(IndicatorType::sha256, value(*parent, key), p + key, note, name);
-    }
-    for (const char* key : {"parent_md5", "md5"}) {
-        b.indicator(IndicatorType::md5, value(*parent, key), p + key, note, name);
-    }
-    for (const char* key : {"parent_cmdline", "cmdline"}) {
-        b.command(value(*parent, key), name,
-                  fmt::format("parent of {}", child.empty() ? "the detected process" : child));
-    }
+    const std::string title =
+        fmt::format("parent of {}", child.empty() ? "the detected process" : child);
+    b.command(value(*parent, "parent_cmdline"), name, title);
+    b.command(value(*parent, "cmdline"), name, title);
 }
 
 } // namespace
 
 SeverityNames severities() {
     return kSeverities;
+}
+
+void severity_number_only(const Json& alert, std::string_view number, std::string_view name,
+                          CaseBuilder& b) {
+    const auto score = scalar_text(find(alert, number));
+    if (score && find(alert, name) == nullptr) {
+        b.warn(fmt::format("'{}' is {}, but '{}' is missing and CrowdStrike publishes no bucket "
+                           "boundaries for its 1-100 score, so no severity is derived from it",
+                           number, *score, name),
+               "give the severity Falcon shows with --severity");
+    }
 }
 
 StatusNames statuses() {
@@ -144,7 +149,7 @@ void map_process(const Json& process, const std::string& at, CaseBuilder& b) {
         }
     }
     b.technique(value(process, "technique_id"), at + "technique_id");
-    map_parent(process, at, name, b);
+    map_parent(process, name, b);
 }
 
 } // namespace casefile::intake::detail::crowdstrike

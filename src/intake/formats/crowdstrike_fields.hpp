@@ -15,6 +15,10 @@ namespace casefile::intake::detail::crowdstrike {
 /// beside them is not mapped: CrowdStrike documents no bucket boundaries for it.
 [[nodiscard]] SeverityNames severities();
 
+/// Warns when only the 1-100 score is there and its name (`name`) is not.
+void severity_number_only(const Json& alert, std::string_view number, std::string_view name,
+                          CaseBuilder& b);
+
 /// Falcon's alert and detection statuses.
 [[nodiscard]] StatusNames statuses();
 

@@ -60,8 +60,9 @@ TEST(GraphAlert, EvidenceTypesBecomeTypedIndicators) {
         EXPECT_EQ(hash->file, "update.exe");
         EXPECT_EQ(hash->note, "alert evidence: fileEvidence");
     }
-    const auto* image = indicator(
-        c, IndicatorType::sha256, "de96a6e69944335375dc1ac238336066889d9ffc7d73628ef4fe1b1b160ab32c");
+    const auto* image =
+        indicator(c, IndicatorType::sha256,
+                  "de96a6e69944335375dc1ac238336066889d9ffc7d73628ef4fe1b1b160ab32c");
     ASSERT_NE(image, nullptr);
     EXPECT_EQ(image->file, "powershell.exe");
     EXPECT_NE(indicator(c, IndicatorType::sha1, "0b1c7e6f2d3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c"),
@@ -70,9 +71,9 @@ TEST(GraphAlert, EvidenceTypesBecomeTypedIndicators) {
                         "C:\\Users\\j.smith\\AppData\\Local\\Temp\\update.exe"),
               nullptr);
     EXPECT_NE(indicator(c, IndicatorType::ipv4, "185.199.109.15"), nullptr);
-    EXPECT_NE(indicator(c, IndicatorType::url,
-                        "https://cdn-dropbox.io/assets/finance_report_update.ps1"),
-              nullptr);
+    EXPECT_NE(
+        indicator(c, IndicatorType::url, "https://cdn-dropbox.io/assets/finance_report_update.ps1"),
+        nullptr);
     EXPECT_NE(indicator(c, IndicatorType::registry_key,
                         "HKEY_CURRENT_USER\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run"),
               nullptr);
@@ -116,14 +117,15 @@ TEST(GraphAlert, OfficePhishingAlert) {
               nullptr);
     EXPECT_NE(indicator(c, IndicatorType::email, "notify@finance-notify.example"), nullptr);
     EXPECT_NE(indicator(c, IndicatorType::email, "forecast@contoso-finance.example"), nullptr);
-    EXPECT_NE(indicator(c, IndicatorType::url,
-                        "https://cdn-dropbox.io/assets/finance_report_update.ps1"),
-              nullptr);
+    EXPECT_NE(
+        indicator(c, IndicatorType::url, "https://cdn-dropbox.io/assets/finance_report_update.ps1"),
+        nullptr);
     const auto* login = indicator(c, IndicatorType::url, "https://cdn-dropbox.io/login");
     ASSERT_NE(login, nullptr);
     EXPECT_EQ(login->note, "alert evidence: analyzed message"); // first seen there
-    EXPECT_TRUE(has_diagnostic(*in, DiagnosticLevel::note, "1 mailClusterEvidence item kept in "
-                                                           "the saved alert only"));
+    EXPECT_TRUE(has_diagnostic(*in, DiagnosticLevel::note,
+                               "1 mailClusterEvidence item kept in "
+                               "the saved alert only"));
     EXPECT_TRUE(has_diagnostic(*in, DiagnosticLevel::warning, "names no device"));
 }
 

@@ -61,17 +61,18 @@ TEST(SentinelIncident, EntitiesBecomeUsersDevicesAndIndicators) {
     ASSERT_EQ(c.indicators.size(), 6U);
     EXPECT_NE(indicator(c, IndicatorType::ipv4, "185.199.109.15"), nullptr);
     EXPECT_NE(indicator(c, IndicatorType::ipv4, "172.16.5.13"), nullptr);
-    const auto* hash = indicator(
-        c, IndicatorType::sha256, "6f24d69d1c9151e379a7dc45686b8ea624a7f9dc13bfc2a45c9ee5e99bdfc123");
+    const auto* hash =
+        indicator(c, IndicatorType::sha256,
+                  "6f24d69d1c9151e379a7dc45686b8ea624a7f9dc13bfc2a45c9ee5e99bdfc123");
     ASSERT_NE(hash, nullptr);
     EXPECT_EQ(hash->file, "update.exe"); // through the File entity's fileHashEntityIds
     EXPECT_EQ(hash->note, "incident entity: FileHash");
     EXPECT_NE(indicator(c, IndicatorType::file_path,
                         "C:\\Users\\j.smith\\AppData\\Local\\Temp\\update.exe"),
               nullptr);
-    EXPECT_NE(indicator(c, IndicatorType::url,
-                        "https://cdn-dropbox.io/assets/finance_report_update.ps1"),
-              nullptr);
+    EXPECT_NE(
+        indicator(c, IndicatorType::url, "https://cdn-dropbox.io/assets/finance_report_update.ps1"),
+        nullptr);
     EXPECT_NE(indicator(c, IndicatorType::domain, "cdn-dropbox.io"), nullptr);
     ASSERT_EQ(c.commands.size(), 1U);
     EXPECT_EQ(c.commands[0].language, model::ScriptLanguage::powershell);
@@ -141,11 +142,11 @@ TEST(SentinelIncident, MissingAndOddFields) {
     auto in = read_sample("sentinel-incident/missing-fields.json");
     ASSERT_TRUE(in) << in.error().to_string();
     const std::string all = all_diagnostics(*in);
-    EXPECT_TRUE(has_diagnostic(*in, DiagnosticLevel::error,
-                               "has no title (looked for: properties.title)"))
+    EXPECT_TRUE(
+        has_diagnostic(*in, DiagnosticLevel::error, "has no title (looked for: properties.title)"))
         << all;
-    EXPECT_TRUE(has_diagnostic(*in, DiagnosticLevel::error,
-                               "looked for: properties.firstActivityTimeUtc"))
+    EXPECT_TRUE(
+        has_diagnostic(*in, DiagnosticLevel::error, "looked for: properties.firstActivityTimeUtc"))
         << all;
     EXPECT_TRUE(has_diagnostic(*in, DiagnosticLevel::error, "no usable severity")) << all;
     EXPECT_TRUE(has_diagnostic(*in, DiagnosticLevel::warning, "is 'Severe', which is not on"))

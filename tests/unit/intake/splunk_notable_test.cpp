@@ -45,9 +45,9 @@ TEST(SplunkNotable, RestSearchResult) {
     const auto* ip = indicator(c, IndicatorType::ipv4, "185.199.109.15");
     ASSERT_NE(ip, nullptr);
     EXPECT_EQ(ip->note, "notable dest_ip");
-    EXPECT_NE(indicator(c, IndicatorType::url,
-                        "https://cdn-dropbox.io/assets/finance_report_update.ps1"),
-              nullptr);
+    EXPECT_NE(
+        indicator(c, IndicatorType::url, "https://cdn-dropbox.io/assets/finance_report_update.ps1"),
+        nullptr);
     ASSERT_EQ(c.commands.size(), 1U);
     EXPECT_EQ(c.commands[0].language, model::ScriptLanguage::powershell);
     EXPECT_EQ(c.commands[0].text, "powershell.exe -nop -w hidden -enc SQB...dA==");
@@ -108,15 +108,16 @@ TEST(SplunkNotable, OriginalEventFields) {
     ASSERT_EQ(c.entities.users.size(), 1U);
     EXPECT_EQ(c.entities.users[0].account, "a.jones");
     ASSERT_EQ(c.indicators.size(), 3U);
-    const auto* hash = indicator(
-        c, IndicatorType::sha256, "912018ab3c6b16b39ee84f17745ff0c80a33cee241013ec35d0281e40c0658d9");
+    const auto* hash =
+        indicator(c, IndicatorType::sha256,
+                  "912018ab3c6b16b39ee84f17745ff0c80a33cee241013ec35d0281e40c0658d9");
     ASSERT_NE(hash, nullptr);
     EXPECT_EQ(hash->file, "mimi64.exe");
     EXPECT_EQ(hash->note, "notable orig_file_hash");
     EXPECT_NE(indicator(c, IndicatorType::filename, "mimi64.exe"), nullptr);
-    EXPECT_NE(indicator(c, IndicatorType::file_path,
-                        "C:\\Users\\a.jones\\Downloads\\tools\\mimi64.exe"),
-              nullptr);
+    EXPECT_NE(
+        indicator(c, IndicatorType::file_path, "C:\\Users\\a.jones\\Downloads\\tools\\mimi64.exe"),
+        nullptr);
     EXPECT_EQ(c.techniques, std::vector<std::string>{"T1003.001"}); // nested annotations
 }
 
@@ -124,8 +125,8 @@ TEST(SplunkNotable, MissingAndOddFields) {
     auto in = read_sample("splunk-notable/missing-fields.json");
     ASSERT_TRUE(in) << in.error().to_string();
     const std::string all = all_diagnostics(*in);
-    EXPECT_TRUE(has_diagnostic(*in, DiagnosticLevel::error,
-                               "looked for: firstTime, orig_time, _time"))
+    EXPECT_TRUE(
+        has_diagnostic(*in, DiagnosticLevel::error, "looked for: firstTime, orig_time, _time"))
         << all;
     EXPECT_TRUE(has_diagnostic(*in, DiagnosticLevel::error,
                                "no usable severity (looked for: urgency, severity)"))
