@@ -55,8 +55,9 @@ bool same_user(const User& a, const User& b) {
     if (!a.sid.empty() && !b.sid.empty()) {
         return equals_icase(a.sid, b.sid);
     }
-    return same_text(a.upn, b.upn) || same_text(a.email, b.email) ||
-           same_account(a.account, b.account);
+    // A mailbox address that equals a sign-in name is the same person seen by two products.
+    return same_text(a.upn, b.upn) || same_text(a.email, b.email) || same_text(a.upn, b.email) ||
+           same_text(a.email, b.upn) || same_account(a.account, b.account);
 }
 
 void fill(std::string& into, const std::string& from) {
