@@ -57,6 +57,7 @@ void run(const InputFile& file, IntakeOptions options) {
 
 } // namespace
 
+// NOLINTNEXTLINE(readability-identifier-naming): libFuzzer calls it by this name.
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const InputFile file{"fuzz.json", std::string(reinterpret_cast<const char*>(data), size)};
     run(file, IntakeOptions{});

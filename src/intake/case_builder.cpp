@@ -383,7 +383,7 @@ void CaseBuilder::indicator_text(IndicatorType type, std::string_view value, std
 }
 
 void CaseBuilder::indicator(IndicatorType type, const Json* value, std::string_view field,
-                            std::string note, std::string file) {
+                            const std::string& note, const std::string& file) {
     if (value == nullptr) {
         return;
     }
@@ -396,7 +396,7 @@ void CaseBuilder::indicator(IndicatorType type, const Json* value, std::string_v
     }
 }
 
-void CaseBuilder::ip(const Json* value, std::string_view field, std::string note) {
+void CaseBuilder::ip(const Json* value, std::string_view field, const std::string& note) {
     if (value == nullptr) {
         return;
     }

@@ -65,11 +65,11 @@ public:
     /// values must have the type's length; `note` says where in the alert it was; `file` ties a
     /// hash to its file name. Duplicates are kept once.
     void indicator(model::IndicatorType type, const Json* value, std::string_view field,
-                   std::string note, std::string file = {});
+                   const std::string& note, const std::string& file = {});
     void indicator_text(model::IndicatorType type, std::string_view value, std::string_view field,
                         std::string note, std::string file = {});
     /// An address from a field that holds either IPv4 or IPv6.
-    void ip(const Json* value, std::string_view field, std::string note);
+    void ip(const Json* value, std::string_view field, const std::string& note);
     /// A hash from a field that holds MD5, SHA-1 or SHA-256 alike, typed by its length.
     void hash(const Json* value, std::string_view field, std::string note, std::string file = {});
     /// ATT&CK technique ids from a string or a list of strings; others are reported.

@@ -48,7 +48,7 @@ std::map<std::string, std::string> report_fields(const std::string& report,
     return fields;
 }
 
-std::string refang(std::string s) {
+std::string refang(const std::string& s) {
     std::string out;
     for (const char c : s) {
         if (c != '[' && c != ']') {

@@ -53,6 +53,7 @@ std::optional<size_t> index_of(const std::string& token) {
 template <class E>
 std::vector<VendorName<E>> names_for(const std::vector<std::pair<std::string, E>>& table) {
     std::vector<VendorName<E>> names;
+    names.reserve(table.size() + model::EnumNames<E>::values.size());
     for (const auto& [word, ours] : table) {
         names.push_back({word, ours});
     }

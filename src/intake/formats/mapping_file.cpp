@@ -54,7 +54,7 @@ bool valid_pointer(std::string_view pointer) {
 }
 
 void check_pointer(MapReader& m, const YAML::Node& node, std::string_view key) {
-    const std::string pointer = node.Scalar();
+    const std::string& pointer = node.Scalar();
     if (!valid_pointer(pointer)) {
         m.report(
             node,

@@ -13,7 +13,7 @@ using detail::Json;
 using model::IndicatorType;
 
 CaseBuilder builder() {
-    return CaseBuilder("alert.json", "Test Product", model::LogKind::edr);
+    return {"alert.json", "Test Product", model::LogKind::edr};
 }
 
 model::User user(std::string sid, std::string account, std::string upn = {}, std::string email = {},
@@ -152,7 +152,7 @@ TEST(CaseBuilder, FirstUsableFieldWins) {
 TEST(CaseBuilder, CommandLanguageFromTheProgram) {
     CaseBuilder b = builder();
     const Json ps = "powershell -enc AAAA";
-    const Json cmd = "\"C:\\Windows\\system32\\cmd.exe\" /c whoami";
+    const Json cmd = R"("C:\Windows\system32\cmd.exe" /c whoami)";
     const Json py = "/usr/bin/python3 -c 'print(1)'";
     const Json sh = "bash -c id";
     b.command(&ps, "", "a");

@@ -15,7 +15,7 @@ InputFile sample(std::string_view relative) {
     return InputFile{path, read_file(path).value_or("")};
 }
 
-Result<Intake> read_sample(std::string_view relative, IntakeOptions options) {
+Result<Intake> read_sample(std::string_view relative, const IntakeOptions& options) {
     return read_alert(sample(relative), options);
 }
 

@@ -18,7 +18,8 @@ namespace casefile::intake::testing {
 [[nodiscard]] InputFile sample(std::string_view relative);
 
 /// read_alert() on a sample.
-[[nodiscard]] Result<Intake> read_sample(std::string_view relative, IntakeOptions options = {});
+[[nodiscard]] Result<Intake> read_sample(std::string_view relative,
+                                         const IntakeOptions& options = {});
 
 /// The UTC instant of an RFC 3339 time, for comparisons.
 [[nodiscard]] Timestamp utc(std::string_view rfc3339);

@@ -46,7 +46,7 @@ TEST(JsonDocument, NestingIsLimited) {
     EXPECT_NE(error.message.find("nested deeper than 128 levels"), std::string::npos);
     EXPECT_EQ(error.where->to_string(), "alert.json:1:129");
     // Brackets inside strings do not count.
-    const std::string quoted = "{\"x\": \"" + std::string(500, '[') + "\\\"\"}";
+    const std::string quoted = R"({"x": ")" + std::string(500, '[') + R"(\""})";
     EXPECT_TRUE(parse_json(quoted, "alert.json"));
 }
 
