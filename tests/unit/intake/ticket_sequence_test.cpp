@@ -116,7 +116,7 @@ TEST(TicketSequence, RollBackRestoresTheState) {
 
 TEST(TicketSequence, BadStateFileIsReported) {
     TempDir tmp;
-    std::ofstream(tmp.path() / kTicketStateFile) << "{\"last\": {\"C-{seq}\": \"four\"}}";
+    std::ofstream(tmp.path() / kTicketStateFile) << R"({"last": {"C-{seq}": "four"}})";
     auto seq = TicketSequence::open(tmp.path());
     ASSERT_FALSE(seq);
     EXPECT_NE(seq.error().message.find("is not casefile's ticket state"), std::string::npos);
