@@ -1,6 +1,7 @@
 // Alert intake on arbitrary bytes: format detection, every built-in format's mapping and a
 // wildcard mapping file must never crash, hang or trip a sanitizer, and a case intake calls
-// complete must write a case.yaml that loads without errors.
+// complete must write a case.yaml that loads without errors. Run it (fuzz preset):
+//   build/fuzz/fuzz/alert_intake_fuzz -dict=fuzz/alert_intake.dict NEW_CORPUS tests/data/alerts
 #include <cstdint>
 #include <string>
 

@@ -1,63 +1,45 @@
-// Runs fuzz inputs without libFuzzer, for compilers that have none: every argument is a file,
-// or a directory whose files (at any depth) are all run, in name order. Options for libFuzzer
-// ("-runs=0") are ignored. A crash or sanitizer report is the failure; otherwise it prints how
-// many inputs ran and exits 0, or 1 when an argument cannot be read.
-#include <algorithm>
+// Runs a libFuzzer target's LLVMFuzzerTestOneInput over the files and folders given on the
+// command line, for compilers without libFuzzer: corpora and crash regressions replay in ctest.
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <string>
 #include <vector>
 
-// NOLINTNEXTLINE(readability-identifier-naming): the fuzz target's name is fixed by libFuzzer.
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 
 namespace {
-
-namespace fs = std::filesystem;
-
-bool run_file(const fs::path& path) {
+int run_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         std::fprintf(stderr, "replay: cannot read %s\n", path.c_str());
-        return false;
+        return 1;
     }
     const std::vector<char> bytes((std::istreambuf_iterator<char>(in)),
                                   std::istreambuf_iterator<char>());
     LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
-    return true;
+    return 0;
 }
-
 } // namespace
 
 int main(int argc, char** argv) {
-    size_t count = 0;
-    bool ok = true;
+    int failures = 0;
+    size_t runs = 0;
     for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg.starts_with("-")) {
-            continue;
-        }
-        std::error_code ec;
-        if (!fs::is_directory(arg, ec)) {
-            ok = run_file(arg) && ok;
-            count += ok ? 1 : 0;
-            continue;
-        }
-        std::vector<fs::path> files;
-        for (const auto& entry : fs::recursive_directory_iterator(arg, ec)) {
-            if (entry.is_regular_file()) {
-                files.push_back(entry.path());
+        const std::filesystem::path arg(argv[i]);
+        if (std::filesystem::is_directory(arg)) {
+            for (const auto& entry : std::filesystem::recursive_directory_iterator(arg)) {
+                if (entry.is_regular_file()) {
+                    failures += run_file(entry.path());
+                    ++runs;
+                }
             }
-        }
-        std::sort(files.begin(), files.end());
-        for (const fs::path& file : files) {
-            ok = run_file(file) && ok;
-            ++count;
+        } else {
+            failures += run_file(arg);
+            ++runs;
         }
     }
-    std::printf("replay: %zu inputs ran\n", count);
-    return ok ? 0 : 1;
+    std::printf("replayed %zu inputs\n", runs);
+    return failures == 0 ? 0 : 1;
 }
