@@ -26,4 +26,10 @@ if(CASEFILE_SANITIZE)
     target_compile_options(casefile_options INTERFACE
         -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
     target_link_options(casefile_options INTERFACE -fsanitize=address,undefined)
+    if(CASEFILE_BUILD_FUZZERS AND CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        # libFuzzer learns only from code built with coverage, so instrument every casefile
+        # target, not just the fuzz targets' own files; the sanitizer runtime provides the
+        # coverage callbacks for the binaries that are not fuzzers.
+        target_compile_options(casefile_options INTERFACE -fsanitize=fuzzer-no-link)
+    endif()
 endif()
