@@ -1,0 +1,890 @@
+#include "render/document/report_document.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/text.hpp"
+#include "render/document/redaction.hpp"
+
+namespace casefile::render {
+namespace {
+
+using namespace casefile::model;
+
+std::string_view query_fence(QueryLanguage q) {
+    switch (q) {
+    case QueryLanguage::spl:
+        return "spl";
+    case QueryLanguage::kql:
+        return "kql";
+    case QueryLanguage::esql:
+        return "esql";
+    case QueryLanguage::sigma:
+        return "yaml";
+    case QueryLanguage::other:
+        return "text";
+    }
+    return "text";
+}
+
+std::string_view script_fence(ScriptLanguage l) {
+    switch (l) {
+    case ScriptLanguage::powershell:
+        return "powershell";
+    case ScriptLanguage::cmd:
+        return "bat";
+    case ScriptLanguage::bash:
+        return "bash";
+    case ScriptLanguage::python:
+        return "python";
+    case ScriptLanguage::javascript:
+        return "javascript";
+    case ScriptLanguage::vbscript:
+        return "vbscript";
+    case ScriptLanguage::other:
+        return "text";
+    }
+    return "text";
+}
+
+/// The fence follows the content: json only for a JSON document, xml for XML, else text.
+std::string_view log_fence(std::string_view text) {
+    const std::string_view body = trim(text);
+    if (!body.empty() && (body.front() == '{' || body.front() == '[') &&
+        nlohmann::json::accept(body)) {
+        return "json";
+    }
+    if (body.starts_with("<") && body.ends_with(">")) {
+        return "xml";
+    }
+    return "text";
+}
+
+size_t group_rank(IndicatorType t) {
+    static constexpr std::array kOrder = {
+        IndicatorType::domain,
+        IndicatorType::ipv4,
+        IndicatorType::url,
+        IndicatorType::email,
+        IndicatorType::sha256,
+        IndicatorType::filename,
+        IndicatorType::file_path,
+        IndicatorType::registry_key,
+        IndicatorType::scheduled_task,
+        IndicatorType::email_subject,
+        IndicatorType::user_agent,
+        IndicatorType::cve,
+        IndicatorType::attack_technique,
+        IndicatorType::ja3,
+        IndicatorType::btc,
+        IndicatorType::asn,
+        IndicatorType::mac,
+        IndicatorType::other,
+    };
+    // Types that share a heading (ipv4/ipv6, all hashes...) share the rank of its first type.
+    for (size_t i = 0; i < kOrder.size(); ++i) {
+        if (display_name(kOrder[i]) == display_name(t)) {
+            return i;
+        }
+    }
+    return kOrder.size();
+}
+
+bool is_hash(IndicatorType t) {
+    return t == IndicatorType::md5 || t == IndicatorType::sha1 || t == IndicatorType::sha256 ||
+           t == IndicatorType::sha512 || t == IndicatorType::ssdeep || t == IndicatorType::imphash;
+}
+
+std::string evidence_label(std::string_view kind, size_t number, const std::string& title) {
+    return title.empty() ? fmt::format("{} {}", kind, number)
+                         : fmt::format("{} {}: {}", kind, number, title);
+}
+
+Marking marking(const std::optional<Tlp>& tlp) {
+    if (!tlp) {
+        return {"TLP: not set", "#FFFFFF",
+                "The case sets no TLP label; treat it as internal until the owner marks it.",
+                false};
+    }
+    switch (*tlp) {
+    case Tlp::clear:
+        return {"TLP:CLEAR", "#FFFFFF", "Disclosure is not limited.", true};
+    case Tlp::green:
+        return {"TLP:GREEN", "#33FF00",
+                "Limited disclosure: the community, not via publicly accessible channels.", true};
+    case Tlp::amber:
+        return {"TLP:AMBER", "#FFC000",
+                "Limited disclosure: the recipients' organisation and its clients, need to know.",
+                true};
+    case Tlp::amber_strict:
+        return {"TLP:AMBER+STRICT", "#FFC000",
+                "Limited disclosure: the recipients' organisation only.", true};
+    case Tlp::red:
+        return {"TLP:RED", "#FF2B2B", "For the eyes and ears of individual recipients only.", true};
+    }
+    return {};
+}
+
+std::string severity_colour(Severity s) {
+    switch (s) {
+    case Severity::informational:
+        return "#2563eb";
+    case Severity::low:
+        return "#15803d";
+    case Severity::medium:
+        return "#b45309";
+    case Severity::high:
+        return "#c2410c";
+    case Severity::critical:
+        return "#b91c1c";
+    }
+    return "#b45309";
+}
+
+/// First RFC 3339 time ("2025-11-11T13:42:18Z", offsets and fractions allowed) in `text`.
+std::optional<Time> first_time_in(std::string_view text) {
+    const auto digit = [&](size_t i) {
+        return i < text.size() && text[i] >= '0' && text[i] <= '9';
+    };
+    for (size_t i = 0; i + 20 <= text.size(); ++i) {
+        if (!(digit(i) && digit(i + 1) && digit(i + 2) && digit(i + 3) && text[i + 4] == '-' &&
+              digit(i + 5) && digit(i + 6) && text[i + 7] == '-' && digit(i + 8) && digit(i + 9) &&
+              (text[i + 10] == 'T' || text[i + 10] == ' ') && digit(i + 11))) {
+            continue;
+        }
+        size_t j = i + 11;
+        while (j < text.size() && (digit(j) || text[j] == ':' || text[j] == '.')) {
+            ++j;
+        }
+        if (j < text.size() && (text[j] == 'Z' || text[j] == 'z')) {
+            ++j;
+        } else if (j + 6 <= text.size() && (text[j] == '+' || text[j] == '-')) {
+            j += 6;
+        } else {
+            continue;
+        }
+        if (auto t = parse_time(text.substr(i, j - i))) {
+            return *t;
+        }
+    }
+    return std::nullopt;
+}
+
+/// What a timed log line says, for the timeline: its title, the JSON event's action, or the
+/// first line with the time taken out.
+std::string log_summary(const RawLog& l) {
+    if (!l.title.empty()) {
+        return l.title;
+    }
+    const std::string_view body = trim(l.text);
+    if (!body.empty() && body.front() == '{') {
+        const auto j = nlohmann::json::parse(body, nullptr, false);
+        if (j.is_object()) {
+            for (const char* key : {"ActionType", "EventType", "action", "event_type", "Action"}) {
+                if (j.contains(key) && j[key].is_string()) {
+                    return j[key].get<std::string>();
+                }
+            }
+        }
+    }
+    for (std::string_view line : split_lines(body)) {
+        std::string s(trim(line));
+        if (auto t = first_time_in(s); t && !t->original.empty()) {
+            if (const size_t at = s.find(t->original); at != std::string::npos) {
+                s.erase(at, t->original.size());
+            }
+        }
+        s = std::string(trim(s));
+        if (s.size() > 1) {
+            return s.size() > 140 ? s.substr(0, 137) + "..." : s;
+        }
+    }
+    return l.file.empty() ? std::string(display_name(l.kind)) + " evidence" : l.file;
+}
+
+class Builder {
+public:
+    Builder(const Case& c, const analysis::Analysis& a, const DocumentOptions& o)
+        : case_(c), analysis_(a), options_(o) {
+        if (o.audience == Audience::external) {
+            redactor_ = Redactor::for_case(c, a, o.extractor);
+        }
+    }
+
+    Result<ReportDocument> build() {
+        const Alert& al = case_.alert;
+        doc_.audience = options_.audience;
+        doc_.ticket_id = al.ticket_id;
+        doc_.alert_title = prose(al.title);
+        doc_.severity = std::string(display_name(al.severity));
+        doc_.severity_key = std::string(to_string(al.severity));
+        doc_.severity_colour = severity_colour(al.severity);
+        doc_.status = al.status ? std::string(display_name(*al.status)) : "Not recorded";
+        doc_.observed_at = format_time(al.observed_at);
+        doc_.tlp = marking(al.tlp);
+        switch (options_.audience) {
+        case Audience::full:
+            doc_.title = "SOC Investigation Report";
+            full();
+            break;
+        case Audience::leadership:
+            doc_.title = "Incident Briefing for Leadership";
+            leadership();
+            break;
+        case Audience::external: {
+            if (al.tlp && (*al.tlp == Tlp::red || *al.tlp == Tlp::amber_strict)) {
+                return fail(ErrorCode::bad_usage,
+                            fmt::format("the case is marked {}: it may not be shared outside the "
+                                        "team, so there is no external report",
+                                        to_string(*al.tlp)),
+                            "render --audience full or leadership, or have the case owner "
+                            "lower the TLP (alert.tlp in case.yaml) if sharing is intended");
+            }
+            if (!al.tlp) {
+                doc_.tlp = marking(Tlp::amber);
+                doc_.tlp.note += " (The case sets no TLP label; the external report defaults to "
+                                 "TLP:AMBER.)";
+            }
+            doc_.title = "Incident Report (External)";
+            external();
+            break;
+        }
+        }
+        return std::move(doc_);
+    }
+
+private:
+    // ---- text through the audience's filters -------------------------------------------------
+
+    /// Prose: redacted for external readers, then defanged.
+    std::string prose(std::string_view text) const {
+        std::string s = redactor_ ? redactor_->apply(text) : std::string(text);
+        return options_.defang_prose ? options_.defang_prose(s) : s;
+    }
+    /// Raw evidence: verbatim, except that external readers get it redacted and defanged.
+    std::string raw(std::string_view text) const {
+        if (!redactor_) {
+            return std::string(text);
+        }
+        return prose(text);
+    }
+
+    Section& section(std::string id, std::string title, int level = 2) {
+        Section s;
+        s.id = std::move(id);
+        s.title = std::move(title);
+        s.level = level;
+        doc_.sections.push_back(std::move(s));
+        return doc_.sections.back();
+    }
+    static Block block(BlockKind kind, std::string text = {}) {
+        Block b;
+        b.kind = kind;
+        b.text = std::move(text);
+        return b;
+    }
+    static void note(Section& s, std::string sentence) {
+        s.blocks.push_back(block(BlockKind::note, std::move(sentence)));
+    }
+    void field(Block& b, std::string label, std::string_view value) const {
+        if (!trim(value).empty()) {
+            b.fields.push_back({std::move(label), prose(value)});
+        }
+    }
+
+    // ---- the full report (reference layout) --------------------------------------------------
+
+    void full() {
+        alert_overview();
+        entity_details();
+        timeline_section();
+        section("evidence", "Evidence").page_break = true;
+        search_queries();
+        raw_logs();
+        indicators();
+        osint();
+        triage().page_break = true;
+        actions();
+        escalations();
+        summaries();
+        custom_sections();
+    }
+
+    void alert_overview() {
+        const Alert& a = case_.alert;
+        Section& s = section("alert-overview", "Alert Overview");
+        Block b = block(BlockKind::fields);
+        field(b, "Ticket ID", a.ticket_id);
+        field(b, "Source", a.source);
+        field(b, "Alert Title", a.title);
+        field(b, "Observed At", format_time(a.observed_at));
+        field(b, "Severity", display_name(a.severity));
+        if (a.status) {
+            field(b, "Status", display_name(*a.status));
+        }
+        field(b, "TLP", a.tlp ? to_string(*a.tlp) : "not set");
+        field(b, "Description", a.description);
+        s.blocks.push_back(std::move(b));
+    }
+
+    void entity_details() {
+        Section& s = section("user-entity-details", "User/Entity Details");
+        const Entities& e = case_.entities;
+        if (e.users.empty() && e.devices.empty()) {
+            note(s, "No users or devices were recorded.");
+            return;
+        }
+        Block b = block(BlockKind::fields);
+        for (const User& u : e.users) {
+            field(b, "User ID", u.sid);
+            field(b, "User Name", u.name);
+            field(b, "Account", u.account);
+            field(b, "UPN", u.upn);
+            field(b, "Email", u.email);
+            field(b, "Title", u.title);
+        }
+        for (const Device& d : e.devices) {
+            field(b, "Device ID", d.id);
+            field(b, "Hostname", d.hostname);
+            field(b, "IP Addresses", join(d.ips, ", "));
+        }
+        s.blocks.push_back(std::move(b));
+    }
+
+    void timeline_section() {
+        Section& s = section("incident-timeline", "Incident Timeline");
+        s.reference = false;
+        std::vector<TimelineRow> rows = case_timeline(case_);
+        if (rows.empty()) {
+            note(s, "No timed events were recorded.");
+            return;
+        }
+        Block b = block(BlockKind::timeline);
+        b.timeline.reserve(rows.size());
+        for (auto& r : rows) {
+            r.text = prose(r.text);
+            r.source = prose(r.source);
+            b.timeline.push_back(std::move(r));
+        }
+        s.blocks.push_back(std::move(b));
+    }
+
+    void evidence(Section& s, std::string summary, std::string_view content,
+                  std::string_view language) const {
+        Block b = block(BlockKind::evidence);
+        b.evidence = {prose(summary), std::string(language), raw(content)};
+        s.blocks.push_back(std::move(b));
+    }
+
+    void search_queries() {
+        Section& s = section("search-queries", "Search Queries", 3);
+        if (case_.queries.empty()) {
+            note(s, "No search queries were recorded.");
+            return;
+        }
+        size_t n = 0;
+        for (const Query& q : case_.queries) {
+            evidence(s, evidence_label(display_name(q.language), ++n, q.title), q.text,
+                     query_fence(q.language));
+        }
+    }
+
+    void raw_logs() {
+        Section& s = section("raw-logs", "Raw Logs", 3);
+        if (case_.logs.empty()) {
+            note(s, "No raw logs were recorded.");
+            return;
+        }
+        size_t n = 0;
+        for (const RawLog& l : case_.logs) {
+            evidence(s, evidence_label(display_name(l.kind), ++n, l.title), l.text,
+                     log_fence(l.text));
+        }
+    }
+
+    Block indicator_block() const {
+        // Groups appear in a fixed order; within a group, the analysis order (hand-entered first).
+        std::map<size_t, IndicatorGroup> groups;
+        for (const auto& i : analysis_.indicators) {
+            IndicatorGroup& g = groups[group_rank(i.type)];
+            if (g.name.empty()) {
+                g.name = std::string(display_name(i.type));
+            }
+            IndicatorRow row;
+            row.type = g.name;
+            row.code = is_hash(i.type);
+            row.value = row.code ? i.value : i.defanged;
+            if (redactor_) {
+                row.value = redactor_->apply(row.value);
+            }
+            row.file = prose(i.file);
+            row.note = prose(i.note);
+            if (!i.classification.empty() && i.classification != "public") {
+                row.classification = i.classification;
+            }
+            for (const auto& p : i.seen_in) {
+                if (p.label != "IoC list") {
+                    row.seen_in.push_back(prose(p.label));
+                }
+            }
+            row.warninglists = i.warninglists;
+            g.rows.push_back(std::move(row));
+        }
+        Block b = block(BlockKind::indicators);
+        for (auto& [rank, g] : groups) {
+            b.groups.push_back(std::move(g));
+        }
+        return b;
+    }
+
+    void indicators() {
+        Section& s = section("indicators", "Indicators of Compromise (IoCs)", 3);
+        Block b = indicator_block();
+        if (b.groups.empty()) {
+            note(s, "No indicators were recorded or found in the evidence.");
+        } else {
+            s.blocks.push_back(std::move(b));
+        }
+        s.blocks.push_back(block(BlockKind::label, "Commands/Scripts"));
+        if (case_.commands.empty()) {
+            note(s, "No commands or scripts were recorded.");
+            return;
+        }
+        size_t n = 0;
+        for (const Command& c : case_.commands) {
+            evidence(s, evidence_label("Command", ++n, c.title), c.text, script_fence(c.language));
+        }
+    }
+
+    void osint() {
+        Section& s = section("osint", "OSINT & Sandbox Analysis", 3);
+        if (case_.osint.empty()) {
+            note(s, "No OSINT or sandbox results were recorded.");
+            return;
+        }
+        for (const OsintResult& r : case_.osint) {
+            Block b = block(BlockKind::list, prose(r.provider));
+            const auto add = [&](std::string_view text) {
+                b.items.push_back(Item{"", prose(text), "", {}});
+            };
+            if (!r.subject.empty()) {
+                add(r.subject);
+            }
+            if (!r.verdict.empty()) {
+                add("Verdict: " + r.verdict);
+            }
+            if (r.detections) {
+                std::string line = fmt::format("{} / {} engines detected", r.detections->detected,
+                                               r.detections->total);
+                if (!r.detection_names.empty()) {
+                    line += fmt::format(" (e.g., {})", join(r.detection_names, ", "));
+                }
+                add(line);
+            } else if (!r.detection_names.empty()) {
+                add("Detected as: " + join(r.detection_names, ", "));
+            }
+            if (r.first_seen) {
+                add("First seen: " + format_time(*r.first_seen));
+            }
+            if (r.last_seen) {
+                add("Last seen: " + format_time(*r.last_seen));
+            }
+            if (!r.behaviours.empty()) {
+                Item behaviour{"", "Behaviour:", "", {}};
+                for (const auto& x : r.behaviours) {
+                    behaviour.children.push_back(prose(x));
+                }
+                b.items.push_back(std::move(behaviour));
+            }
+            if (!r.classification.empty()) {
+                add("Classification: " + r.classification);
+            }
+            for (const auto& link : r.links) {
+                add("Reference: " + link);
+            }
+            s.blocks.push_back(std::move(b));
+        }
+        Block shots = block(BlockKind::list, "Screenshot");
+        for (const OsintResult& r : case_.osint) {
+            if (!r.screenshot) {
+                continue;
+            }
+            const Screenshot& sc = *r.screenshot;
+            std::string text = sc.url.empty() ? sc.file : sc.url;
+            if (!sc.caption.empty()) {
+                text += " (Caption: " + sc.caption + ")";
+            }
+            shots.items.push_back(Item{"", prose(text + " — from " + r.provider), "", {}});
+        }
+        if (!shots.items.empty()) {
+            s.blocks.push_back(std::move(shots));
+        }
+    }
+
+    Item timed(const std::optional<Time>& time, std::string_view text,
+               std::string_view actor) const {
+        return Item{time ? format_time(*time) : "", prose(text), prose(actor), {}};
+    }
+
+    Section& triage() {
+        Section& s = section("triage", "Analysis & Triage Steps");
+        if (case_.triage.empty()) {
+            note(s, "No analysis or triage steps were recorded.");
+            return s;
+        }
+        Block b = block(BlockKind::list);
+        for (const Step& st : case_.triage) {
+            b.items.push_back(timed(st.time, st.text, st.actor));
+        }
+        s.blocks.push_back(std::move(b));
+        return s;
+    }
+
+    void actions() {
+        Section& s = section("actions", "Actions Taken");
+        if (case_.actions.empty()) {
+            note(s, "No actions were recorded.");
+            return;
+        }
+        Block b = block(BlockKind::list);
+        for (const Action& a : case_.actions) {
+            b.items.push_back(timed(a.time, a.text, a.actor));
+        }
+        s.blocks.push_back(std::move(b));
+    }
+
+    std::string escalation_text(const Escalation& e) const {
+        std::string line =
+            e.to.empty() ? "Escalated (recipient not recorded)" : "Escalated to " + prose(e.to);
+        line += e.reason.empty() ? "; reason not recorded." : ": " + prose(e.reason);
+        return line;
+    }
+
+    void escalations() {
+        Section& s = section("escalations", "Escalations");
+        if (case_.escalations.empty()) {
+            note(s, "No escalations were recorded.");
+            return;
+        }
+        Block b = block(BlockKind::list);
+        for (const Escalation& e : case_.escalations) {
+            b.items.push_back(Item{e.time ? format_time(*e.time) : "", escalation_text(e), "", {}});
+        }
+        s.blocks.push_back(std::move(b));
+    }
+
+    void paragraph_or_none(Section& s, const std::string& text, std::string missing) const {
+        if (trim(text).empty()) {
+            note(s, std::move(missing));
+        } else {
+            s.blocks.push_back(block(BlockKind::paragraph, prose(text)));
+        }
+    }
+
+    void list_or_none(Section& s, const std::vector<std::string>& items,
+                      std::string missing) const {
+        if (items.empty()) {
+            note(s, std::move(missing));
+            return;
+        }
+        Block b = block(BlockKind::list);
+        for (const auto& i : items) {
+            b.items.push_back(Item{"", prose(i), "", {}});
+        }
+        s.blocks.push_back(std::move(b));
+    }
+
+    void summaries() {
+        Section& f = section("final-summary", "Final Summary");
+        f.page_break = true;
+        paragraph_or_none(f, case_.summary, "No final summary has been written yet.");
+        Section& e = section("executive-summary", "Executive Summary for Leadership");
+        e.css_class = "section-leadership";
+        paragraph_or_none(e, case_.executive_summary, "No executive summary has been written yet.");
+        Section& l = section("lessons-learned", "Lessons Learned");
+        l.css_class = "section-lessons";
+        list_or_none(l, case_.lessons, "No lessons learned have been recorded yet.");
+        Section& n = section("next-steps", "Next Steps");
+        n.css_class = "section-nextsteps";
+        list_or_none(n, case_.next_steps, "No next steps have been recorded yet.");
+    }
+
+    void custom_sections() {
+        size_t n = 0;
+        for (const CustomSection& cs : case_.sections) {
+            Section& s = section(fmt::format("section-{}", ++n), prose(cs.title));
+            paragraph_or_none(s, cs.body, "This section is empty.");
+        }
+    }
+
+    // ---- leadership: one page ----------------------------------------------------------------
+
+    void leadership() {
+        Section& what = section("what-happened", "What Happened");
+        const std::string& story =
+            trim(case_.executive_summary).empty() ? case_.summary : case_.executive_summary;
+        if (trim(story).empty()) {
+            what.blocks.push_back(block(BlockKind::paragraph, prose(case_.alert.description)));
+        } else {
+            what.blocks.push_back(block(BlockKind::paragraph, prose(story)));
+        }
+
+        Section& impact = section("impact", "Impact");
+        Block ib = block(BlockKind::fields);
+        ib.fields.push_back({"Severity", doc_.severity});
+        std::vector<std::string> users;
+        for (const User& u : case_.entities.users) {
+            std::string who = !u.name.empty() ? u.name : !u.account.empty() ? u.account : u.email;
+            if (!u.title.empty()) {
+                who += " (" + u.title + ")";
+            }
+            users.push_back(who);
+        }
+        std::vector<std::string> hosts;
+        for (const Device& d : case_.entities.devices) {
+            hosts.push_back(!d.hostname.empty() ? d.hostname : d.id);
+        }
+        field(ib, "Affected users", users.empty() ? "none recorded" : join(users, ", "));
+        field(ib, "Affected hosts", hosts.empty() ? "none recorded" : join(hosts, ", "));
+        size_t warned = 0;
+        for (const auto& i : analysis_.indicators) {
+            warned += i.warninglists.empty() ? 0 : 1;
+        }
+        ib.fields.push_back(
+            {"Indicators", fmt::format("{} identified ({} on warninglists of shared or benign "
+                                       "infrastructure)",
+                                       analysis_.indicators.size(), warned)});
+        impact.blocks.push_back(std::move(ib));
+
+        Section& status = section("status", "Status");
+        Block sb = block(BlockKind::fields);
+        sb.fields.push_back({"Status", doc_.status});
+        if (!case_.actions.empty()) {
+            const Action& last = case_.actions.back();
+            sb.fields.push_back(
+                {"Latest action",
+                 (last.time ? format_time(*last.time) + " — " : std::string()) + prose(last.text)});
+        }
+        sb.fields.push_back({"Actions taken", std::to_string(case_.actions.size())});
+        status.blocks.push_back(std::move(sb));
+
+        key_times();
+        decisions();
+
+        Section& next = section("next-steps", "Next Steps");
+        list_or_none(next, case_.next_steps, "No next steps have been recorded yet.");
+    }
+
+    void key_times() {
+        Section& s = section("key-times", "Key Times and Metrics");
+        Block b = block(BlockKind::fields);
+        b.fields.push_back({"Alert observed", format_time(case_.alert.observed_at)});
+        std::optional<Timestamp> first_evidence;
+        for (const RawLog& l : case_.logs) {
+            const auto t = l.time ? l.time : first_time_in(l.text);
+            if (t && (!first_evidence || t->utc < *first_evidence)) {
+                first_evidence = t->utc;
+            }
+        }
+        if (first_evidence) {
+            b.fields.push_back({"First evidence", format_rfc3339(*first_evidence)});
+        }
+        std::optional<Timestamp> first_action;
+        std::optional<Timestamp> last_action;
+        for (const Action& a : case_.actions) {
+            if (!a.time) {
+                continue;
+            }
+            first_action = first_action ? std::min(*first_action, a.time->utc) : a.time->utc;
+            last_action = last_action ? std::max(*last_action, a.time->utc) : a.time->utc;
+        }
+        if (first_action) {
+            b.fields.push_back({"First response action", format_rfc3339(*first_action)});
+            b.fields.push_back({"Last response action", format_rfc3339(*last_action)});
+            b.fields.push_back({"Alert to first action",
+                                format_duration(*first_action - case_.alert.observed_at.utc)});
+            if (first_evidence) {
+                b.fields.push_back({"First evidence to first action",
+                                    format_duration(*first_action - *first_evidence)});
+            }
+        }
+        b.fields.push_back(
+            {"Evidence items",
+             std::to_string(case_.queries.size() + case_.logs.size() + case_.commands.size())});
+        b.fields.push_back({"Escalations", std::to_string(case_.escalations.size())});
+        s.blocks.push_back(std::move(b));
+    }
+
+    void decisions() {
+        Section& s = section("decisions", "Decisions Needed");
+        Block b = block(BlockKind::list);
+        for (const Escalation& e : case_.escalations) {
+            if (e.to.empty()) {
+                b.items.push_back(
+                    Item{"",
+                         fmt::format("Name an owner for the escalation of {}: it records no "
+                                     "recipient or reason.",
+                                     e.time ? format_time(*e.time) : "unknown time"),
+                         "",
+                         {}});
+            }
+        }
+        for (const auto& i : analysis_.indicators) {
+            if (i.warninglists.empty()) {
+                continue;
+            }
+            b.items.push_back(Item{
+                "",
+                fmt::format("Approve or refuse blocking {}: it is on {} — blocking it may also "
+                            "stop legitimate traffic.",
+                            i.defanged, join(i.warninglists, "; ")),
+                "",
+                {}});
+        }
+        if (!case_.alert.status) {
+            b.items.push_back(Item{"", "Confirm the case status: none is recorded.", "", {}});
+        }
+        if (b.items.empty()) {
+            note(s, "No decisions are pending.");
+        } else {
+            s.blocks.push_back(std::move(b));
+        }
+    }
+
+    // ---- external: shareable -------------------------------------------------------------------
+
+    void external() {
+        Section& o = section("alert-overview", "Alert Overview");
+        Block b = block(BlockKind::fields);
+        field(b, "Reference", case_.alert.ticket_id);
+        field(b, "Alert Title", case_.alert.title);
+        field(b, "Observed At", format_time(case_.alert.observed_at));
+        field(b, "Severity", display_name(case_.alert.severity));
+        field(b, "TLP", doc_.tlp.label);
+        field(b, "Description", case_.alert.description);
+        o.blocks.push_back(std::move(b));
+        o.blocks.push_back(block(BlockKind::note,
+                                 "Personal data (user names, email addresses, SIDs, internal "
+                                 "host names and private addresses) is replaced by stable "
+                                 "pseudonyms such as User-1 and Host-1; every indicator is "
+                                 "defanged; internal search queries are left out."));
+        timeline_section();
+        Section& ind = section("indicators", "Indicators of Compromise (IoCs)");
+        ind.page_break = true;
+        Block ib = indicator_block();
+        if (ib.groups.empty()) {
+            note(ind, "No indicators were recorded or found in the evidence.");
+        } else {
+            ind.blocks.push_back(std::move(ib));
+        }
+        Section& ev = section("evidence", "Evidence");
+        ev.page_break = true;
+        size_t n = 0;
+        for (const RawLog& l : case_.logs) {
+            evidence(ev, evidence_label(display_name(l.kind), ++n, l.title), l.text,
+                     log_fence(l.text));
+        }
+        n = 0;
+        for (const Command& c : case_.commands) {
+            evidence(ev, evidence_label("Command", ++n, c.title), c.text, script_fence(c.language));
+        }
+        if (ev.blocks.empty()) {
+            note(ev, "No evidence is included.");
+        }
+        osint();
+        doc_.sections.back().level = 2;
+        Section& act = section("actions", "Actions Taken");
+        act.page_break = true;
+        if (case_.actions.empty()) {
+            note(act, "No actions were recorded.");
+        } else {
+            Block ab = block(BlockKind::list);
+            for (const Action& a : case_.actions) {
+                // Who did it is internal; what was done is not.
+                ab.items.push_back(timed(a.time, a.text, ""));
+            }
+            act.blocks.push_back(std::move(ab));
+        }
+        Section& sum = section("summary", "Summary");
+        paragraph_or_none(sum, case_.summary, "No summary has been written yet.");
+        Section& rec = section("recommendations", "Recommendations");
+        list_or_none(rec, case_.lessons, "No recommendations have been recorded.");
+    }
+
+    const Case& case_;
+    const analysis::Analysis& analysis_;
+    const DocumentOptions& options_;
+    std::optional<Redactor> redactor_;
+    ReportDocument doc_;
+};
+
+} // namespace
+
+std::string_view to_string(Audience a) {
+    switch (a) {
+    case Audience::full:
+        return "full";
+    case Audience::leadership:
+        return "leadership";
+    case Audience::external:
+        return "external";
+    }
+    return "full";
+}
+
+std::optional<Audience> parse_audience(std::string_view text) {
+    for (Audience a : {Audience::full, Audience::leadership, Audience::external}) {
+        if (equals_icase(text, to_string(a))) {
+            return a;
+        }
+    }
+    return std::nullopt;
+}
+
+Result<ReportDocument> build_document(const Case& c, const analysis::Analysis& a,
+                                      const DocumentOptions& options) {
+    return Builder(c, a, options).build();
+}
+
+std::vector<TimelineRow> case_timeline(const Case& c) {
+    std::vector<TimelineRow> rows;
+    const auto add = [&](const Time& t, std::string source, std::string text) {
+        rows.push_back({t.utc, format_time(t), std::move(source), std::move(text)});
+    };
+    add(c.alert.observed_at, "Alert", "Alert raised: " + c.alert.title);
+    size_t n = 0;
+    for (const RawLog& l : c.logs) {
+        ++n;
+        const auto t = l.time ? l.time : first_time_in(l.text);
+        if (t) {
+            add(*t, fmt::format("{} {}", display_name(l.kind), n), log_summary(l));
+        }
+    }
+    for (const Step& s : c.triage) {
+        if (s.time) {
+            add(*s.time, "Triage", s.text);
+        }
+    }
+    for (const Action& a : c.actions) {
+        if (a.time) {
+            add(*a.time, "Action", a.text);
+        }
+    }
+    for (const Escalation& e : c.escalations) {
+        if (e.time) {
+            add(*e.time, "Escalation",
+                e.to.empty() ? std::string("Escalated (recipient not recorded)")
+                             : "Escalated to " + e.to);
+        }
+    }
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const TimelineRow& a, const TimelineRow& b) { return a.utc < b.utc; });
+    return rows;
+}
+
+} // namespace casefile::render
