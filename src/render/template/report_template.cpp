@@ -338,7 +338,8 @@ Status check_template(std::string_view text, TemplateFlavor flavor, const std::s
         }
         if (flavor == TemplateFlavor::html && (sigil == '{' || sigil == '&')) {
             std::string_view name = trim(tag.substr(1));
-            if (std::find(kRawHtmlFragments.begin(), kRawHtmlFragments.end(), name) ==
+            const std::string_view last = name.substr(name.rfind('.') + 1);
+            if (std::find(kRawHtmlFragments.begin(), kRawHtmlFragments.end(), last) ==
                 kRawHtmlFragments.end()) {
                 return fail(
                     ErrorCode::bad_input,
