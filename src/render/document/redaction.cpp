@@ -230,8 +230,11 @@ Redactor Redactor::for_case(const model::Case& c, const analysis::Analysis& a,
                 }
                 return;
             }
+            // Addresses inside an organisation; documentation and reserved ranges are not
+            // personal data.
             const auto cls = extractor->classify(m.type, m.value).ip_class;
-            if (cls && *cls != ioc::IpClass::public_address) {
+            if (cls && (*cls == ioc::IpClass::private_address || *cls == ioc::IpClass::loopback ||
+                        *cls == ioc::IpClass::link_local || *cls == ioc::IpClass::cgnat)) {
                 r.add("Private-IP", m.value);
             }
         });

@@ -100,6 +100,29 @@ bool is_hash(IndicatorType t) {
            t == IndicatorType::sha512 || t == IndicatorType::ssdeep || t == IndicatorType::imphash;
 }
 
+/// "Domain", "IP Address", "SHA-256": the name of one indicator of a type.
+std::string singular_name(IndicatorType t) {
+    switch (t) {
+    case IndicatorType::md5:
+        return "MD5";
+    case IndicatorType::sha1:
+        return "SHA-1";
+    case IndicatorType::sha256:
+        return "SHA-256";
+    case IndicatorType::sha512:
+        return "SHA-512";
+    default:
+        break;
+    }
+    std::string name(display_name(t));
+    if (name.ends_with("sses") || name.ends_with("shes")) {
+        name.resize(name.size() - 2);
+    } else if (name.ends_with('s')) {
+        name.pop_back();
+    }
+    return name;
+}
+
 std::string evidence_label(std::string_view kind, size_t number, const std::string& title) {
     return title.empty() ? fmt::format("{} {}", kind, number)
                          : fmt::format("{} {}: {}", kind, number, title);
@@ -416,7 +439,7 @@ private:
                 g.name = std::string(display_name(i.type));
             }
             IndicatorRow row;
-            row.type = g.name;
+            row.type = singular_name(i.type);
             row.code = is_hash(i.type);
             row.value = row.code ? i.value : i.defanged;
             if (redactor_) {

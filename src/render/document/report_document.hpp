@@ -53,7 +53,7 @@ struct Evidence {
 };
 
 struct IndicatorRow {
-    std::string type;  ///< singular display name of its group ("Domains")
+    std::string type;  ///< what one indicator of its type is called: "Domain", "SHA-256"
     std::string value; ///< defanged for network indicators, canonical for the rest
     bool code = false; ///< hashes read best in monospace
     std::string file;  ///< the file a hash belongs to

@@ -226,7 +226,7 @@ private:
 
     void record(std::string_view text, bool evidence) {
         if (runs_ != nullptr) {
-            runs_->push_back({section_, page_number(), std::string(text), evidence});
+            runs_->push_back({section_, page_number(), clean(text), evidence});
         }
     }
 
@@ -323,7 +323,8 @@ private:
         std::vector<std::pair<LayoutPtr, LayoutPtr>> boxes;
         for (size_t i = 0; i < facts.size(); ++i) {
             auto label = layout(facts[i].first, Style{6.5, true, false, false, kMuted}, box_w - 16);
-            auto value = layout(facts[i].second, Style{9.5, true}, box_w - (i == 0 ? 28 : 16));
+            auto value = layout(facts[i].second, Style{i == 2 ? 8.5 : 9.5, true},
+                                box_w - (i == 0 ? 28 : 14));
             box_h = std::max(box_h, height_of(label) + height_of(value) + 14);
             boxes.emplace_back(std::move(label), std::move(value));
         }
@@ -374,8 +375,18 @@ private:
             layout(s.title, Style{h2 ? 14.0 : 11.5, true, false, false, h2 ? kAccent : kInk, 1.1},
                    content_width());
         const double hh = height_of(h);
-        // Keep a heading with at least a few lines of what follows.
-        ensure(hh + (h2 ? 14 : 10) + 40);
+        // Keep a heading with the start of what follows: a chart whole, a table's header and
+        // first rows, a few lines of anything else.
+        double keep = 40;
+        if (!s.blocks.empty()) {
+            const Block& first = s.blocks.front();
+            if (first.kind == BlockKind::timeline) {
+                keep = static_cast<double>(layout_timeline(first.timeline).lanes.size()) * 16 + 70;
+            } else if (first.kind == BlockKind::indicators || first.kind == BlockKind::evidence) {
+                keep = 80;
+            }
+        }
+        ensure(hh + (h2 ? 14 : 10) + keep);
         y_ += y_ > top() + 1 ? (h2 ? 14 : 8) : 0;
         outline_.push_back({h2 ? 2 : 3, s.title, page_number(), y_});
         draw(h, left(), y_, h2 ? kAccent : kInk);
