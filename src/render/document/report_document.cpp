@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -284,10 +285,24 @@ public:
 private:
     // ---- text through the audience's filters -------------------------------------------------
 
-    /// Prose: redacted for external readers, then defanged.
+    /// Prose: redacted for external readers, then defanged. Labels and notes repeat a lot in
+    /// large cases ("EDR 1", "Action"), so results are remembered.
     std::string prose(std::string_view text) const {
-        std::string s = redactor_ ? redactor_->apply(text) : std::string(text);
-        return options_.defang_prose ? options_.defang_prose(s) : s;
+        if (text.empty()) {
+            return {};
+        }
+        const std::string key(text);
+        if (auto it = prose_cache_.find(key); it != prose_cache_.end()) {
+            return it->second;
+        }
+        std::string s = redactor_ ? redactor_->apply(text) : key;
+        if (options_.defang_prose) {
+            s = options_.defang_prose(s);
+        }
+        if (prose_cache_.size() < 100000) {
+            prose_cache_.emplace(key, s);
+        }
+        return s;
     }
     /// Raw evidence: verbatim, except that external readers get it redacted and defanged.
     std::string raw(std::string_view text) const {
@@ -657,9 +672,11 @@ private:
             what.blocks.push_back(block(BlockKind::paragraph, prose(story)));
         }
 
-        Section& impact = section("impact", "Impact");
+        Section& impact = section("impact", "Impact and Status");
         Block ib = block(BlockKind::fields);
+        ib.columns = 2;
         ib.fields.push_back({"Severity", doc_.severity});
+        ib.fields.push_back({"Status", doc_.status});
         std::vector<std::string> users;
         for (const User& u : case_.entities.users) {
             std::string who = !u.name.empty() ? u.name : !u.account.empty() ? u.account : u.email;
@@ -678,23 +695,18 @@ private:
         for (const auto& i : analysis_.indicators) {
             warned += i.warninglists.empty() ? 0 : 1;
         }
-        ib.fields.push_back(
-            {"Indicators", fmt::format("{} identified ({} on warninglists of shared or benign "
-                                       "infrastructure)",
-                                       analysis_.indicators.size(), warned)});
+        ib.fields.push_back({"Indicators", fmt::format("{} ({} on a warninglist)",
+                                                       analysis_.indicators.size(), warned)});
+        ib.fields.push_back({"Actions taken", std::to_string(case_.actions.size())});
         impact.blocks.push_back(std::move(ib));
-
-        Section& status = section("status", "Status");
-        Block sb = block(BlockKind::fields);
-        sb.fields.push_back({"Status", doc_.status});
         if (!case_.actions.empty()) {
             const Action& last = case_.actions.back();
-            sb.fields.push_back(
+            Block lb = block(BlockKind::fields);
+            lb.fields.push_back(
                 {"Latest action",
                  (last.time ? format_time(*last.time) + " — " : std::string()) + prose(last.text)});
+            impact.blocks.push_back(std::move(lb));
         }
-        sb.fields.push_back({"Actions taken", std::to_string(case_.actions.size())});
-        status.blocks.push_back(std::move(sb));
 
         key_times();
         decisions();
@@ -706,6 +718,7 @@ private:
     void key_times() {
         Section& s = section("key-times", "Key Times and Metrics");
         Block b = block(BlockKind::fields);
+        b.columns = 2;
         b.fields.push_back({"Alert observed", format_time(case_.alert.observed_at)});
         std::optional<Timestamp> first_evidence;
         for (const RawLog& l : case_.logs) {
@@ -843,6 +856,7 @@ private:
     const analysis::Analysis& analysis_;
     const DocumentOptions& options_;
     std::optional<Redactor> redactor_;
+    mutable std::unordered_map<std::string, std::string> prose_cache_;
     ReportDocument doc_;
 };
 

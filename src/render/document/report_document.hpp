@@ -95,6 +95,7 @@ struct Block {
     Evidence evidence;
     std::vector<IndicatorGroup> groups;
     std::vector<TimelineRow> timeline;
+    int columns = 1; ///< fields: 2 sets label/value pairs side by side (compact layouts)
 };
 
 struct Section {

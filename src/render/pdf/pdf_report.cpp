@@ -150,6 +150,8 @@ private:
     [[nodiscard]] double bottom() const { return height_ - kMarginBottom; }
     cairo_t* cr() { return pages_.back().cr; }
     [[nodiscard]] int page_number() const { return static_cast<int>(pages_.size()); }
+    /// The leadership briefing must fit one page: tighter spacing.
+    [[nodiscard]] bool compact() const { return doc_.audience == Audience::leadership; }
 
     void new_page() {
         cairo_rectangle_t extents{0, 0, width_, height_};
@@ -304,8 +306,9 @@ private:
         draw(eyebrow, left(), y_, kMuted);
         record(doc_.title + " " + doc_.ticket_id, false);
         y_ += height_of(eyebrow) + 4;
-        auto h1 =
-            layout(doc_.alert_title, Style{19, true, false, false, kAccent, 1.1}, content_width());
+        auto h1 = layout(doc_.alert_title,
+                         Style{compact() ? 16.0 : 19.0, true, false, false, kAccent, 1.1},
+                         content_width());
         draw(h1, left(), y_, kAccent);
         record(doc_.alert_title, false);
         outline_.push_back({1, doc_.alert_title.empty() ? doc_.title : doc_.alert_title, 1, y_});
@@ -323,7 +326,7 @@ private:
         std::vector<std::pair<LayoutPtr, LayoutPtr>> boxes;
         for (size_t i = 0; i < facts.size(); ++i) {
             auto label = layout(facts[i].first, Style{6.5, true, false, false, kMuted}, box_w - 16);
-            auto value = layout(facts[i].second, Style{i == 2 ? 8.5 : 9.5, true},
+            auto value = layout(facts[i].second, Style{i == 2 ? 7.8 : 9.5, true},
                                 box_w - (i == 0 ? 28 : 14));
             box_h = std::max(box_h, height_of(label) + height_of(value) + 14);
             boxes.emplace_back(std::move(label), std::move(value));
@@ -347,7 +350,15 @@ private:
         }
         y_ += box_h + 10;
 
-        // The TLP banner: label in its colour on black, with the restriction in words.
+        // The TLP banner: label in its colour on black, with the restriction in words. The
+        // one-page briefing carries the label in its header, footer and fact boxes only.
+        if (compact()) {
+            set_colour(cr(), kAccent);
+            cairo_rectangle(cr(), left(), y_, content_width(), 2);
+            cairo_fill(cr());
+            y_ += 6;
+            return;
+        }
         auto label = layout(doc_.tlp.label, Style{12, true}, 130);
         auto note =
             layout(doc_.tlp.note, Style{8, false, false, false, kWhite}, content_width() - 150);
@@ -387,7 +398,7 @@ private:
             }
         }
         ensure(hh + (h2 ? 14 : 10) + keep);
-        y_ += y_ > top() + 1 ? (h2 ? 14 : 8) : 0;
+        y_ += y_ > top() + 1 ? (h2 ? (compact() ? 6 : 14) : 8) : 0;
         outline_.push_back({h2 ? 2 : 3, s.title, page_number(), y_});
         draw(h, left(), y_, h2 ? kAccent : kInk);
         record(s.title, false);
@@ -408,12 +419,16 @@ private:
     void block(const Block& b) {
         switch (b.kind) {
         case BlockKind::fields:
-            fields(b.fields);
+            if (b.columns == 2) {
+                field_pairs(b.fields);
+            } else {
+                fields(b.fields);
+            }
             break;
         case BlockKind::paragraph: {
             auto l = layout(b.text, Style{}, content_width());
             flow(l, left(), kInk, b.text, false);
-            y_ += 8;
+            y_ += compact() ? 4 : 8;
             break;
         }
         case BlockKind::note: {
@@ -465,7 +480,38 @@ private:
             cairo_rectangle(cr(), left(), y_, content_width(), 0.5);
             cairo_fill(cr());
         }
-        y_ += 10;
+        y_ += compact() ? 6 : 10;
+    }
+
+    /// Two label/value pairs per row, for compact one-page layouts.
+    void field_pairs(const std::vector<Field>& fields) {
+        const double half = (content_width() - 12) / 2;
+        const double label_w = 92;
+        const double value_w = half - label_w - 8;
+        for (size_t i = 0; i < fields.size(); i += 2) {
+            std::vector<std::pair<LayoutPtr, LayoutPtr>> cells;
+            double h = 0;
+            for (size_t k = i; k < std::min(i + 2, fields.size()); ++k) {
+                auto label =
+                    layout(fields[k].label, Style{8.5, true, false, false, kMuted}, label_w);
+                auto value = layout(fields[k].value, Style{}, value_w);
+                h = std::max({h, height_of(label), height_of(value)});
+                record(fields[k].label + ": " + fields[k].value, false);
+                cells.emplace_back(std::move(label), std::move(value));
+            }
+            h += 8;
+            ensure(h);
+            for (size_t k = 0; k < cells.size(); ++k) {
+                const double x = left() + static_cast<double>(k) * (half + 12);
+                draw(cells[k].first, x + 4, y_ + 4.5, kMuted);
+                draw(cells[k].second, x + label_w + 8, y_ + 4, kInk);
+            }
+            y_ += h;
+            set_colour(cr(), kRule);
+            cairo_rectangle(cr(), left(), y_, content_width(), 0.5);
+            cairo_fill(cr());
+        }
+        y_ += compact() ? 6 : 10;
     }
 
     void list(const Block& b) {
@@ -501,9 +547,9 @@ private:
                 draw(dash, left() + indent + 3, y_, kMuted);
                 flow(cl, left() + 2 * indent, kInk, c, false);
             }
-            y_ += 2;
+            y_ += compact() ? 1 : 2;
         }
-        y_ += 8;
+        y_ += compact() ? 4 : 8;
     }
 
     void evidence(const Evidence& e) {

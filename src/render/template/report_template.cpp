@@ -177,6 +177,9 @@ public:
         switch (b.kind) {
         case BlockKind::fields:
             d.set("fields", fields(b.fields));
+            if (b.columns == 2) {
+                d.set("two_columns", data(true));
+            }
             break;
         case BlockKind::paragraph:
         case BlockKind::note:
@@ -224,6 +227,8 @@ public:
         }
         if (!md()) {
             set(tlp, "css_label", css_string(doc.tlp.label));
+            // Width of the black box around the label in the print margins (12 pt bold).
+            set(tlp, "css_width", fmt::format("{}mm", doc.tlp.label.size() * 3 + 8));
             set(root, "css_ticket", css_string(doc.ticket_id));
             set(root, "css", std::string(builtin_css()));
         }

@@ -80,7 +80,7 @@ TEST(ReportDocument, LeadershipIsOnePageOfDecisions) {
             EXPECT_NE(b.kind, BlockKind::evidence) << "no raw logs for leadership";
         }
     }
-    EXPECT_EQ(titles, (std::vector<std::string>{"What Happened", "Impact", "Status",
+    EXPECT_EQ(titles, (std::vector<std::string>{"What Happened", "Impact and Status",
                                                 "Key Times and Metrics", "Decisions Needed",
                                                 "Next Steps"}));
     const std::string md = *render_markdown(*doc);
