@@ -620,7 +620,7 @@ private:
         if (trim(text).empty()) {
             note(s, std::move(missing));
         } else {
-            s.blocks.push_back(block(BlockKind::paragraph, prose(text)));
+            s.blocks.push_back(block(BlockKind::paragraph, prose(trim(text))));
         }
     }
 
@@ -669,7 +669,7 @@ private:
         if (trim(story).empty()) {
             what.blocks.push_back(block(BlockKind::paragraph, prose(case_.alert.description)));
         } else {
-            what.blocks.push_back(block(BlockKind::paragraph, prose(story)));
+            what.blocks.push_back(block(BlockKind::paragraph, prose(trim(story))));
         }
 
         Section& impact = section("impact", "Impact and Status");

@@ -460,7 +460,7 @@ private:
     }
 
     void fields(const std::vector<Field>& fields) {
-        const double label_w = 120;
+        const double label_w = compact() ? 92 : 120;
         const double value_w = content_width() - label_w - 12;
         for (const Field& f : fields) {
             auto label = layout(f.label, Style{8.5, true, false, false, kMuted}, label_w);
