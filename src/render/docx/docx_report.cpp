@@ -49,19 +49,23 @@ struct Run {
 };
 
 std::string run_xml(const Run& r) {
+    // Children of w:rPr in the order the schema requires (Word rejects others).
     std::string props;
+    if (r.mono) {
+        props += "<w:rFonts w:ascii=\"DejaVu Sans Mono\" w:hAnsi=\"DejaVu Sans Mono\" "
+                 "w:cs=\"DejaVu Sans Mono\"/>";
+    }
     if (r.bold) {
         props += "<w:b/>";
     }
     if (r.italic) {
         props += "<w:i/>";
     }
-    if (r.mono) {
-        props += "<w:rFonts w:ascii=\"DejaVu Sans Mono\" w:hAnsi=\"DejaVu Sans Mono\" "
-                 "w:cs=\"DejaVu Sans Mono\"/><w:sz w:val=\"17\"/>";
-    }
     if (!r.colour.empty()) {
         props += fmt::format("<w:color w:val=\"{}\"/>", r.colour);
+    }
+    if (r.mono) {
+        props += "<w:sz w:val=\"17\"/>";
     }
     std::string out;
     // Line breaks inside a run become <w:br/>; tabs <w:tab/>.
@@ -362,7 +366,7 @@ private:
                    "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
                    "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"DejaVu Sans\" "
                    "w:hAnsi=\"DejaVu Sans\" w:cs=\"DejaVu Sans\" w:eastAsia=\"DejaVu Sans\"/>"
-                   "<w:sz w:val=\"19\"/><w:color w:val=\"1F2933\"/><w:lang w:val=\"en-GB\"/>"
+                   "<w:color w:val=\"1F2933\"/><w:sz w:val=\"19\"/><w:lang w:val=\"en-GB\"/>"
                    "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"100\" "
                    "w:line=\"276\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
                    "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name "
