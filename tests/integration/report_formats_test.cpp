@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "core/file_io.hpp"
+#include "support/markdown_ast.hpp"
 #include "support/run_command.hpp"
 
 namespace casefile {
@@ -142,6 +143,12 @@ TEST(ReportFormats, HostileCaseStaysContainedInEveryFormat) {
         const fs::path out = tmp.path() / (std::string("r.") + format);
         auto r = run_casefile({"report", (tmp.path() / "case").string(), "-o", out.string()});
         ASSERT_EQ(r.exit_code, 0) << format << "\n" << r.err;
+    }
+    const auto md = testing::parse_markdown(*read_file(tmp.path() / "r.md"));
+    EXPECT_TRUE(md.inline_html.empty());
+    EXPECT_TRUE(md.links.empty());
+    for (const auto& block : md.html_blocks) {
+        EXPECT_EQ(block.find("<script"), std::string::npos) << block;
     }
     const std::string html = *read_file(tmp.path() / "r.html");
     EXPECT_EQ(html.find("<script"), std::string::npos);
