@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
     bench("example", example, a, *x, runs, prefix.empty() ? "" : prefix + "example.html");
 
     // The same case with 5,000 indicators.
-    analysis::Analysis big = a;
+    analysis::Analysis big = analysis::analyze(example, *x); // Analysis is move-only
     for (int i = 0; i < 5000; ++i) {
         analysis::CaseIndicator ind;
         ind.type = model::IndicatorType::domain;

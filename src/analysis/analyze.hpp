@@ -6,10 +6,9 @@
 
 namespace casefile::analysis {
 
-/// Analyses a loaded case: canonicalises and classifies the hand-entered indicators, extracts
-/// indicators from every evidence item, command, OSINT entry and narrative section, and
-/// records where each was seen. Values that belong to the case's own entities (the user's
-/// email, the device's addresses) are not indicators.
+/// Analyses a loaded case, once, for every output: parses its raw logs into events, collects
+/// the indicators (hand-entered and found) with provenance and sightings, builds the incident
+/// timeline and its metrics, and checks the case's times for contradictions.
 [[nodiscard]] Analysis analyze(const model::Case& c, const ioc::Extractor& extractor);
 
 } // namespace casefile::analysis

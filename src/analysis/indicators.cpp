@@ -1,12 +1,13 @@
 // The case's indicator list: hand-entered ones first, then everything the extractor finds in
 // the case's text, each with the places it was seen.
+#include "analysis/indicators.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
 
 #include <fmt/format.h>
 
-#include "analysis/analyze.hpp"
 #include "analysis/context_indicators.hpp"
 #include "core/text.hpp"
 #include "ioc/defang.hpp"
@@ -28,6 +29,41 @@ struct TextSource {
     std::string_view text;
     SourceLocation base; ///< the evidence file (line/column come from the scan), or the YAML entry
     bool from_file = false;
+    const EvidenceEvents* events = nullptr; ///< for raw logs: their parsed events
+};
+
+/// Finds the event whose lines hold a given line of its log.
+class EventLines {
+public:
+    explicit EventLines(const EvidenceEvents& evidence) : evidence_(evidence) {
+        for (const logs::Event& e : evidence.events) {
+            const auto lines = static_cast<uint32_t>(std::count(e.raw.begin(), e.raw.end(), '\n'));
+            spans_.push_back({e.line, e.line + lines, &e});
+        }
+        std::sort(spans_.begin(), spans_.end(),
+                  [](const Span& a, const Span& b) { return a.first < b.first; });
+    }
+
+    const logs::Event* at(uint32_t line) const {
+        auto it = std::upper_bound(spans_.begin(), spans_.end(), line,
+                                   [](uint32_t l, const Span& s) { return l < s.first; });
+        if (it == spans_.begin()) {
+            return nullptr;
+        }
+        --it;
+        return line <= it->last ? it->event : nullptr;
+    }
+
+    const EvidenceEvents& evidence() const { return evidence_; }
+
+private:
+    struct Span {
+        uint32_t first;
+        uint32_t last;
+        const logs::Event* event;
+    };
+    const EvidenceEvents& evidence_;
+    std::vector<Span> spans_;
 };
 
 class IndicatorCollector {
@@ -87,7 +123,11 @@ public:
                 where.line = static_cast<int>(found.occurrences.front().line);
                 where.column = static_cast<int>(found.occurrences.front().column);
             }
-            seen(entry(found.type, found.value), source.label, where);
+            CaseIndicator& ci = entry(found.type, found.value);
+            seen(ci, source.label, where);
+            if (source.events != nullptr) {
+                add_sightings(ci, found, EventLines(*source.events), source);
+            }
         }
         for (const ContextIndicator& found : find_context_indicators(source.text)) {
             seen(entry(found.type, found.value), source.label, source.base);
@@ -95,6 +135,28 @@ public:
     }
 
 private:
+    /// One sighting per event the indicator occurs in.
+    static void add_sightings(CaseIndicator& ci, const ioc::Indicator& found,
+                              const EventLines& lines, const TextSource& source) {
+        const logs::Event* last = nullptr;
+        for (const ioc::Occurrence& o : found.occurrences) {
+            const logs::Event* event = lines.at(o.line);
+            if (event == nullptr || event == last) {
+                continue;
+            }
+            last = event;
+            Sighting s;
+            s.time = event->time;
+            if (!s.time && lines.evidence().recorded_time) {
+                s.time = lines.evidence().recorded_time->utc;
+            }
+            s.host = event->host_name;
+            s.label = source.label;
+            s.where = SourceLocation{lines.evidence().file, static_cast<int>(event->line), 0};
+            ci.sightings.push_back(std::move(s));
+        }
+    }
+
     static void seen(CaseIndicator& ci, const std::string& label, const SourceLocation& where) {
         const bool known = std::any_of(ci.seen_in.begin(), ci.seen_in.end(),
                                        [&](const Provenance& p) { return p.label == label; });
@@ -143,7 +205,7 @@ SourceLocation evidence_location(const model::Case& c, const std::string& file,
 
 /// Every text of the case worth scanning, in report order. Links and screenshots are
 /// references, not observations, so they are left out.
-std::vector<TextSource> text_sources(const model::Case& c) {
+std::vector<TextSource> text_sources(const model::Case& c, const Analysis& a) {
     std::vector<TextSource> sources;
     const auto yaml = [&](const std::string& key) {
         const auto it = c.locations.find(key);
@@ -155,10 +217,11 @@ std::vector<TextSource> text_sources(const model::Case& c) {
         sources.push_back({fmt::format("{} {}", model::display_name(q.language), ++n), q.text,
                            evidence_location(c, q.file, q.where), !q.file.empty()});
     }
-    n = 0;
-    for (const auto& l : c.logs) {
-        sources.push_back({fmt::format("{} {}", model::display_name(l.kind), ++n), l.text,
-                           evidence_location(c, l.file, l.where), !l.file.empty()});
+    for (size_t i = 0; i < c.logs.size(); ++i) {
+        const model::RawLog& l = c.logs[i];
+        const EvidenceEvents* events = i < a.evidence.size() ? &a.evidence[i] : nullptr;
+        sources.push_back({events != nullptr ? events->label : "", l.text,
+                           evidence_location(c, l.file, l.where), !l.file.empty(), events});
     }
     n = 0;
     for (const auto& cmd : c.commands) {
@@ -199,14 +262,27 @@ std::vector<TextSource> text_sources(const model::Case& c) {
 
 } // namespace
 
-Analysis analyze(const model::Case& c, const ioc::Extractor& extractor) {
-    Analysis a;
+std::optional<SeenRange> seen_range(const CaseIndicator& indicator) {
+    std::optional<SeenRange> range;
+    for (const Sighting& s : indicator.sightings) {
+        if (!s.time) {
+            continue;
+        }
+        if (!range) {
+            range = SeenRange{*s.time, *s.time};
+        }
+        range->first = std::min(range->first, *s.time);
+        range->last = std::max(range->last, *s.time);
+    }
+    return range;
+}
+
+void collect_indicators(const model::Case& c, const ioc::Extractor& extractor, Analysis& a) {
     IndicatorCollector collector(c, extractor, a);
     collector.add_listed();
-    for (const TextSource& source : text_sources(c)) {
+    for (const TextSource& source : text_sources(c, a)) {
         collector.add_found(source);
     }
-    return a;
 }
 
 } // namespace casefile::analysis

@@ -15,5 +15,9 @@ void add_new_command(CLI::App& app, CommandOutcome& outcome);
 void add_validate_command(CLI::App& app, CommandOutcome& outcome);
 void add_fmt_command(CLI::App& app, CommandOutcome& outcome);
 void add_report_command(CLI::App& app, CommandOutcome& outcome);
+void add_timeline_command(CLI::App& app, CommandOutcome& outcome);
+void add_events_command(CLI::App& app, CommandOutcome& outcome);
+void add_import_command(CLI::App& app, CommandOutcome& outcome);
+void add_lint_command(CLI::App& app, CommandOutcome& outcome);
 
 } // namespace casefile::cli

@@ -17,6 +17,10 @@ int main(int argc, char** argv) {
     add_validate_command(app, outcome);
     add_fmt_command(app, outcome);
     add_report_command(app, outcome);
+    add_timeline_command(app, outcome);
+    add_events_command(app, outcome);
+    add_import_command(app, outcome);
+    add_lint_command(app, outcome);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

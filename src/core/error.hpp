@@ -62,6 +62,9 @@ struct Diagnostic {
     std::string hint;
     SourceLocation where;
     std::string rule; ///< stable id such as "unknown-key"; empty when not a rule
+    /// The input text the finding is about, when it quotes some ("within 30 minutes"), so a
+    /// caller can narrow `where` to the exact line.
+    std::string quote = {};
 
     [[nodiscard]] std::string to_string() const;
 };

@@ -16,6 +16,8 @@ using std::chrono::nanoseconds;
 using std::chrono::seconds;
 
 constexpr const char* kTimeExample = "2025-11-11T13:42:18Z";
+constexpr int kMinYear = 1900;
+constexpr int kMaxYear = 2200;
 
 /// A cursor over the time text; every reader returns false without consuming on mismatch.
 class Cursor {
@@ -138,6 +140,10 @@ Result<Time> parse_time(std::string_view text, const TimeParseOptions& options) 
     if (!in.digits(4, year) || !in.take('-') || !in.digits(2, month) || !in.take('-') ||
         !in.digits(2, day)) {
         return malformed(text, "expected a date as YYYY-MM-DD");
+    }
+    // Nanosecond timestamps span 1677-2262; anything outside this range is a typo anyway.
+    if (year < kMinYear || year > kMaxYear) {
+        return malformed(text, fmt::format("year {} is outside {}-{}", year, kMinYear, kMaxYear));
     }
     const date::year_month_day ymd{date::year(year), date::month(static_cast<unsigned>(month)),
                                    date::day(static_cast<unsigned>(day))};

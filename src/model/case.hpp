@@ -150,6 +150,12 @@ struct CustomSection {
     SourceLocation where;
 };
 
+/// Per-case lint settings: rules the analyst has decided do not apply to this case.
+struct LintSettings {
+    std::vector<std::string> disable; ///< rule ids such as "time-shift"
+    SourceLocation where;             ///< the `lint:` entry in case.yaml
+};
+
 struct Case {
     /// Zone for times written without one (IANA name); empty: such times are errors.
     std::string timezone;
@@ -170,6 +176,7 @@ struct Case {
     std::vector<std::string> lessons;
     std::vector<std::string> next_steps;
     std::vector<CustomSection> sections;
+    LintSettings lint;
 
     /// Folder the case was loaded from; evidence `file` paths are relative to it.
     std::filesystem::path folder;

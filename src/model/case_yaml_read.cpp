@@ -295,6 +295,34 @@ void read_sections(MapReader& top, ReadContext& ctx, Case& c) {
     });
 }
 
+/// A rule id is lower-case words joined by hyphens ("time-shift"); which ids exist is the lint
+/// module's business, so an unknown but well-formed id is reported there, not here.
+bool is_rule_id(std::string_view id) {
+    if (id.empty() || id.front() < 'a' || id.front() > 'z' || id.back() == '-') {
+        return false;
+    }
+    return std::all_of(id.begin(), id.end(), [](char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-';
+    });
+}
+
+void read_lint(ReadContext& ctx, const YAML::Node& node, Case& c) {
+    MapReader m(ctx, node, "lint", {"disable"});
+    if (!m.valid()) {
+        return;
+    }
+    c.lint.where = ctx.at(node);
+    c.lint.disable = m.text_list("disable");
+    const YAML::Node list = m.get("disable");
+    for (size_t i = 0; i < c.lint.disable.size() && list.IsSequence(); ++i) {
+        if (!is_rule_id(c.lint.disable[i])) {
+            m.report(list[i], fmt::format("'{}' is not a lint rule id", c.lint.disable[i]),
+                     "write the id as 'casefile lint' prints it in brackets, e.g. time-shift",
+                     "invalid-value");
+        }
+    }
+}
+
 void read_schema(MapReader& top, ReadContext& ctx, const YAML::Node& root) {
     const YAML::Node schema = top.scalar_or_report("schema", false);
     if (!schema) {
@@ -364,7 +392,7 @@ Result<LoadedCase> parse_case_yaml(std::string_view text, const std::string& fil
     MapReader top(ctx, root, "case.yaml",
                   {"schema", "timezone", "alert", "entities", "evidence", "indicators",
                    "techniques", "commands", "osint", "triage", "actions", "escalations", "summary",
-                   "executive_summary", "lessons", "next_steps", "sections"});
+                   "executive_summary", "lessons", "next_steps", "sections", "lint"});
     read_schema(top, ctx, root);
 
     // The zone must be known before any time is read.
@@ -403,10 +431,13 @@ Result<LoadedCase> parse_case_yaml(std::string_view text, const std::string& fil
     c.lessons = top.text_list("lessons");
     c.next_steps = top.text_list("next_steps");
     read_sections(top, ctx, c);
+    if (const YAML::Node lint = top.get("lint")) {
+        read_lint(ctx, lint, c);
+    }
 
     for (const char* key : {"timezone", "alert", "entities", "evidence", "indicators", "techniques",
                             "commands", "osint", "triage", "actions", "escalations", "summary",
-                            "executive_summary", "lessons", "next_steps", "sections"}) {
+                            "executive_summary", "lessons", "next_steps", "sections", "lint"}) {
         if (top.get(key)) {
             c.locations[key] = top.location(key);
         }

@@ -252,6 +252,15 @@ void write_sections(YamlWriter& w, const std::vector<CustomSection>& sections) {
     w.close();
 }
 
+void write_lint(YamlWriter& w, const LintSettings& lint) {
+    if (lint.disable.empty()) {
+        return;
+    }
+    w.open_map("lint");
+    w.list_field("disable", lint.disable);
+    w.close();
+}
+
 } // namespace
 
 std::string to_yaml(const Case& c) {
@@ -273,6 +282,7 @@ std::string to_yaml(const Case& c) {
     list(w, "lessons", c.lessons);
     list(w, "next_steps", c.next_steps);
     write_sections(w, c.sections);
+    write_lint(w, c.lint);
     return w.text();
 }
 

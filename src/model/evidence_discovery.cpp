@@ -28,28 +28,6 @@ std::string base_name(const fs::path& name) {
     return to_lower(p.string());
 }
 
-std::string guess_format(std::string_view name, std::string_view content) {
-    const std::string_view head = trim(content.substr(0, 4096));
-    if (name.ends_with(".jsonl") || name.ends_with(".ndjson")) {
-        return "jsonl";
-    }
-    if (!head.empty() && (head.front() == '{' || head.front() == '[')) {
-        // One object per line is JSON Lines; one document spanning lines is JSON.
-        const size_t newline = head.find('\n');
-        const bool one_per_line = newline != std::string_view::npos &&
-                                  trim(head.substr(0, newline)).ends_with("}") &&
-                                  trim(head.substr(newline)).starts_with("{");
-        return one_per_line ? "jsonl" : "json";
-    }
-    if (head.starts_with("<")) {
-        return "xml";
-    }
-    if (name.ends_with(".csv")) {
-        return "csv";
-    }
-    return "text";
-}
-
 LogKind guess_kind_from_name(std::string_view name) {
     if (contains_any(name, {"sysmon"})) {
         return LogKind::sysmon;
@@ -118,7 +96,6 @@ EvidenceGuess guess_evidence(const fs::path& name, std::string_view content) {
                                : ext == ".kql"  ? QueryLanguage::kql
                                : ext == ".esql" ? QueryLanguage::esql
                                                 : QueryLanguage::sigma;
-        guess.format = "text";
         return guess;
     }
     static const std::pair<std::string_view, ScriptLanguage> kScripts[] = {
@@ -131,12 +108,10 @@ EvidenceGuess guess_evidence(const fs::path& name, std::string_view content) {
         if (ext == script_ext) {
             guess.role = EvidenceGuess::Role::command;
             guess.script_language = language;
-            guess.format = "text";
             return guess;
         }
     }
     guess.role = EvidenceGuess::Role::log;
-    guess.format = guess_format(lower, content);
     guess.log_kind = guess_kind_from_name(lower);
     if (guess.log_kind == LogKind::other) {
         guess.log_kind = guess_kind_from_content(content);
@@ -252,14 +227,8 @@ void load_evidence_files(Case& c, std::vector<Diagnostic>& diagnostics,
                 Command{guess.script_language, {}, std::move(*text), relative, where, true});
             break;
         case EvidenceGuess::Role::log:
-            c.logs.push_back(RawLog{guess.log_kind,
-                                    guess.format,
-                                    {},
-                                    std::move(*text),
-                                    relative,
-                                    std::nullopt,
-                                    where,
-                                    true});
+            c.logs.push_back(RawLog{
+                guess.log_kind, {}, {}, std::move(*text), relative, std::nullopt, where, true});
             break;
         }
     }

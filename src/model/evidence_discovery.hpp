@@ -15,12 +15,11 @@ struct EvidenceGuess {
     QueryLanguage query_language = QueryLanguage::other;
     ScriptLanguage script_language = ScriptLanguage::other;
     LogKind log_kind = LogKind::other;
-    std::string format; ///< "json", "jsonl", "xml", "csv", "text"
 };
 
-/// Guesses role, kind and format from the file name first (firewall.log, query.kql, run.ps1)
-/// and the content second (a Defender row, "Logon Type:", "ALLOW TCP a -> b"). A case.yaml entry
-/// for the file overrides the guess.
+/// Guesses role and kind from the file name first (firewall.log, query.kql, run.ps1) and the
+/// content second (a Defender row, "Logon Type:", "ALLOW TCP a -> b"). The log format is left to
+/// the parsers' detection. A case.yaml entry for the file overrides the guess.
 [[nodiscard]] EvidenceGuess guess_evidence(const std::filesystem::path& name,
                                            std::string_view content);
 

@@ -170,65 +170,11 @@ std::string severity_colour(Severity s) {
     return "#b45309";
 }
 
-/// First RFC 3339 time ("2025-11-11T13:42:18Z", offsets and fractions allowed) in `text`.
-std::optional<Time> first_time_in(std::string_view text) {
-    const auto digit = [&](size_t i) {
-        return i < text.size() && text[i] >= '0' && text[i] <= '9';
-    };
-    for (size_t i = 0; i + 20 <= text.size(); ++i) {
-        if (!(digit(i) && digit(i + 1) && digit(i + 2) && digit(i + 3) && text[i + 4] == '-' &&
-              digit(i + 5) && digit(i + 6) && text[i + 7] == '-' && digit(i + 8) && digit(i + 9) &&
-              (text[i + 10] == 'T' || text[i + 10] == ' ') && digit(i + 11))) {
-            continue;
-        }
-        size_t j = i + 11;
-        while (j < text.size() && (digit(j) || text[j] == ':' || text[j] == '.')) {
-            ++j;
-        }
-        if (j < text.size() && (text[j] == 'Z' || text[j] == 'z')) {
-            ++j;
-        } else if (j + 6 <= text.size() && (text[j] == '+' || text[j] == '-')) {
-            j += 6;
-        } else {
-            continue;
-        }
-        if (auto t = parse_time(text.substr(i, j - i))) {
-            return *t;
-        }
-    }
-    return std::nullopt;
-}
-
-/// What a timed log line says, for the timeline: its title, the JSON event's action, or the
-/// first line with the time taken out.
-std::string log_summary(const RawLog& l) {
-    if (!l.title.empty()) {
-        return l.title;
-    }
-    const std::string_view body = trim(l.text);
-    if (!body.empty() && body.front() == '{') {
-        const auto j = nlohmann::json::parse(body, nullptr, false);
-        if (j.is_object()) {
-            for (const char* key : {"ActionType", "EventType", "action", "event_type", "Action"}) {
-                if (j.contains(key) && j[key].is_string()) {
-                    return j[key].get<std::string>();
-                }
-            }
-        }
-    }
-    for (std::string_view line : split_lines(body)) {
-        std::string s(trim(line));
-        if (auto t = first_time_in(s); t && !t->original.empty()) {
-            if (const size_t at = s.find(t->original); at != std::string::npos) {
-                s.erase(at, t->original.size());
-            }
-        }
-        s = std::string(trim(s));
-        if (s.size() > 1) {
-            return s.size() > 140 ? s.substr(0, 137) + "..." : s;
-        }
-    }
-    return l.file.empty() ? std::string(display_name(l.kind)) + " evidence" : l.file;
+/// Findings of the analysis about contradicting times, which the report shows too.
+bool is_time_check(const Diagnostic& d) {
+    static constexpr std::array<std::string_view, 4> kRules = {
+        "time-shift", "time-contradiction", "claim-contradicted", "action-before-alert"};
+    return std::find(kRules.begin(), kRules.end(), d.rule) != kRules.end();
 }
 
 class Builder {
@@ -340,13 +286,13 @@ private:
     void full() {
         alert_overview();
         entity_details();
-        timeline_section();
         section("evidence", "Evidence").page_break = true;
         search_queries();
         raw_logs();
         indicators();
         osint();
-        triage().page_break = true;
+        timeline_section(true);
+        triage();
         actions();
         escalations();
         summaries();
@@ -394,22 +340,72 @@ private:
         s.blocks.push_back(std::move(b));
     }
 
-    void timeline_section() {
+    /// The analysis's timeline, the evidence it could not place, its metrics and, for the
+    /// team, the time checks that failed.
+    void timeline_section(bool with_checks) {
         Section& s = section("incident-timeline", "Incident Timeline");
-        s.reference = false;
-        std::vector<TimelineRow> rows = case_timeline(case_);
-        if (rows.empty()) {
-            note(s, "No timed events were recorded.");
+        s.page_break = true;
+        if (analysis_.timeline.empty()) {
+            note(s, "Nothing in the case has a time yet.");
+        } else {
+            Block b = block(BlockKind::timeline);
+            b.timeline.reserve(analysis_.timeline.size());
+            for (const analysis::TimelineRow& r : analysis_.timeline) {
+                b.timeline.push_back({r.time, format_rfc3339(r.time), prose(r.origin),
+                                      prose(r.host), prose(r.text)});
+            }
+            s.blocks.push_back(std::move(b));
+        }
+        if (!analysis_.untimed.empty()) {
+            s.blocks.push_back(
+                block(BlockKind::paragraph, "Evidence without a time (not placed above):"));
+            Block u = block(BlockKind::list);
+            for (const analysis::UntimedEvidence& e : analysis_.untimed) {
+                u.items.push_back(Item{"", prose(e.label + ": " + e.reason), "", {}});
+            }
+            s.blocks.push_back(std::move(u));
+        }
+        metrics(s);
+        if (!with_checks) {
             return;
         }
-        Block b = block(BlockKind::timeline);
-        b.timeline.reserve(rows.size());
-        for (auto& r : rows) {
-            r.text = prose(r.text);
-            r.source = prose(r.source);
-            b.timeline.push_back(std::move(r));
+        Block checks = block(BlockKind::list);
+        for (const Diagnostic& d : analysis_.findings) {
+            if (is_time_check(d)) {
+                checks.items.push_back(Item{"", prose("⚠ " + d.message), "", {}});
+            }
         }
-        s.blocks.push_back(std::move(b));
+        if (!checks.items.empty()) {
+            s.blocks.push_back(block(BlockKind::label, "Time checks"));
+            s.blocks.push_back(std::move(checks));
+        }
+    }
+
+    void metrics(Section& s) const {
+        const analysis::Metrics& m = analysis_.metrics;
+        Block b = block(BlockKind::fields);
+        const auto line = [&](std::string label, const std::optional<std::chrono::nanoseconds>& d,
+                              std::string_view from, const std::optional<Timestamp>& from_time,
+                              std::string_view to, const std::optional<Timestamp>& to_time) {
+            if (d && from_time && to_time) {
+                b.fields.push_back(
+                    {std::move(label),
+                     fmt::format("{} ({} {} → {} {})", format_duration(*d), from,
+                                 format_rfc3339(*from_time), to, format_rfc3339(*to_time))});
+            }
+        };
+        line("Time to detect", m.time_to_detect(), "first evidence", m.first_event, "alert",
+             m.detection);
+        line("Time to contain", m.time_to_contain(), "alert", m.detection, "first containment",
+             m.first_containment);
+        line("Time to last action", m.time_to_last_action(), "alert", m.detection, "last action",
+             m.last_action);
+        line("Time to escalate", m.time_to_escalate(), "alert", m.detection, "escalation",
+             m.first_escalation);
+        if (!b.fields.empty()) {
+            s.blocks.push_back(block(BlockKind::label, "Metrics"));
+            s.blocks.push_back(std::move(b));
+        }
     }
 
     void evidence(Section& s, std::string summary, std::string_view content,
@@ -468,6 +464,18 @@ private:
             for (const auto& p : i.seen_in) {
                 if (p.label != "IoC list") {
                     row.seen_in.push_back(prose(p.label));
+                }
+            }
+            row.listed = i.listed;
+            if (!i.sightings.empty()) {
+                const size_t n = i.sightings.size();
+                row.sightings = fmt::format("{} sighting{}", n, n == 1 ? "" : "s");
+                if (const auto range = analysis::seen_range(i)) {
+                    row.sightings +=
+                        range->first == range->last
+                            ? fmt::format(" at {}", format_rfc3339(range->first))
+                            : fmt::format(", first {}, last {}", format_rfc3339(range->first),
+                                          format_rfc3339(range->last));
                 }
             }
             row.warninglists = i.warninglists;
@@ -716,39 +724,28 @@ private:
     }
 
     void key_times() {
+        const analysis::Metrics& m = analysis_.metrics;
         Section& s = section("key-times", "Key Times and Metrics");
         Block b = block(BlockKind::fields);
         b.columns = 2;
-        b.fields.push_back({"Alert observed", format_time(case_.alert.observed_at)});
-        std::optional<Timestamp> first_evidence;
-        for (const RawLog& l : case_.logs) {
-            const auto t = l.time ? l.time : first_time_in(l.text);
-            if (t && (!first_evidence || t->utc < *first_evidence)) {
-                first_evidence = t->utc;
+        const auto at = [&](std::string label, const std::optional<Timestamp>& t) {
+            if (t) {
+                b.fields.push_back({std::move(label), format_rfc3339(*t)});
             }
-        }
-        if (first_evidence) {
-            b.fields.push_back({"First evidence", format_rfc3339(*first_evidence)});
-        }
-        std::optional<Timestamp> first_action;
-        std::optional<Timestamp> last_action;
-        for (const Action& a : case_.actions) {
-            if (!a.time) {
-                continue;
+        };
+        const auto took = [&](std::string label, const std::optional<std::chrono::nanoseconds>& d) {
+            if (d) {
+                b.fields.push_back({std::move(label), format_duration(*d)});
             }
-            first_action = first_action ? std::min(*first_action, a.time->utc) : a.time->utc;
-            last_action = last_action ? std::max(*last_action, a.time->utc) : a.time->utc;
-        }
-        if (first_action) {
-            b.fields.push_back({"First response action", format_rfc3339(*first_action)});
-            b.fields.push_back({"Last response action", format_rfc3339(*last_action)});
-            b.fields.push_back({"Alert to first action",
-                                format_duration(*first_action - case_.alert.observed_at.utc)});
-            if (first_evidence) {
-                b.fields.push_back({"First evidence to first action",
-                                    format_duration(*first_action - *first_evidence)});
-            }
-        }
+        };
+        at("First evidence", m.first_event);
+        at("Alert observed", m.detection);
+        at("First containment", m.first_containment);
+        at("Last action", m.last_action);
+        took("Time to detect", m.time_to_detect());
+        took("Time to contain", m.time_to_contain());
+        took("Time to last action", m.time_to_last_action());
+        took("Time to escalate", m.time_to_escalate());
         b.fields.push_back(
             {"Evidence items",
              std::to_string(case_.queries.size() + case_.logs.size() + case_.commands.size())});
@@ -782,6 +779,16 @@ private:
                 "",
                 {}});
         }
+        const auto checks =
+            std::count_if(analysis_.findings.begin(), analysis_.findings.end(), is_time_check);
+        if (checks > 0) {
+            b.items.push_back(Item{"",
+                                   fmt::format("Confirm the incident times: {} time check{} "
+                                               "failed (see the full report's timeline).",
+                                               checks, checks == 1 ? "" : "s"),
+                                   "",
+                                   {}});
+        }
         if (!case_.alert.status) {
             b.items.push_back(Item{"", "Confirm the case status: none is recorded.", "", {}});
         }
@@ -809,7 +816,7 @@ private:
                                  "host names and private addresses) is replaced by stable "
                                  "pseudonyms such as User-1 and Host-1; every indicator is "
                                  "defanged; internal search queries are left out."));
-        timeline_section();
+        timeline_section(false);
         Section& ind = section("indicators", "Indicators of Compromise (IoCs)");
         ind.page_break = true;
         Block ib = indicator_block();
@@ -862,6 +869,14 @@ private:
 
 } // namespace
 
+std::string where_seen(const IndicatorRow& row) {
+    std::string seen = join(row.seen_in, ", ");
+    if (!row.sightings.empty()) {
+        seen += (seen.empty() ? "" : "; ") + row.sightings;
+    }
+    return seen;
+}
+
 std::string_view to_string(Audience a) {
     switch (a) {
     case Audience::full:
@@ -886,42 +901,6 @@ std::optional<Audience> parse_audience(std::string_view text) {
 Result<ReportDocument> build_document(const Case& c, const analysis::Analysis& a,
                                       const DocumentOptions& options) {
     return Builder(c, a, options).build();
-}
-
-std::vector<TimelineRow> case_timeline(const Case& c) {
-    std::vector<TimelineRow> rows;
-    const auto add = [&](const Time& t, std::string source, std::string text) {
-        rows.push_back({t.utc, format_time(t), std::move(source), std::move(text)});
-    };
-    add(c.alert.observed_at, "Alert", "Alert raised: " + c.alert.title);
-    size_t n = 0;
-    for (const RawLog& l : c.logs) {
-        ++n;
-        const auto t = l.time ? l.time : first_time_in(l.text);
-        if (t) {
-            add(*t, fmt::format("{} {}", display_name(l.kind), n), log_summary(l));
-        }
-    }
-    for (const Step& s : c.triage) {
-        if (s.time) {
-            add(*s.time, "Triage", s.text);
-        }
-    }
-    for (const Action& a : c.actions) {
-        if (a.time) {
-            add(*a.time, "Action", a.text);
-        }
-    }
-    for (const Escalation& e : c.escalations) {
-        if (e.time) {
-            add(*e.time, "Escalation",
-                e.to.empty() ? std::string("Escalated (recipient not recorded)")
-                             : "Escalated to " + e.to);
-        }
-    }
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const TimelineRow& a, const TimelineRow& b) { return a.utc < b.utc; });
-    return rows;
 }
 
 } // namespace casefile::render

@@ -59,20 +59,27 @@ struct IndicatorRow {
     std::string file;  ///< the file a hash belongs to
     std::string note;
     std::string classification; ///< for non-public IPs: "private", ...; else empty
-    std::vector<std::string> seen_in;
+    bool listed = false; ///< in the analyst's IoC list ("seen in"), else only found ("found in")
+    std::vector<std::string> seen_in; ///< case places other than the IoC list
+    std::string sightings; ///< "2 sightings, first T, last T" / "1 sighting at T"; empty if none
     std::vector<std::string> warninglists;
 };
+
+/// Where an indicator appears, in words: its places, then its evidence sightings
+/// ("EDR 1, Firewall 2; 2 sightings, first ..., last ..."); empty when only in the IoC list.
+[[nodiscard]] std::string where_seen(const IndicatorRow& row);
 
 struct IndicatorGroup {
     std::string name; ///< "Domains", "IP Addresses"...
     std::vector<IndicatorRow> rows;
 };
 
-/// One row of the incident timeline.
+/// One row of the incident timeline (from Analysis::timeline).
 struct TimelineRow {
     Timestamp utc{};
     std::string time; ///< RFC 3339 UTC
     std::string source;
+    std::string host;
     std::string text;
 };
 
@@ -142,9 +149,5 @@ struct DocumentOptions {
 /// TLP:RED or TLP:AMBER+STRICT case, which may not leave the team.
 [[nodiscard]] Result<ReportDocument>
 build_document(const model::Case& c, const analysis::Analysis& a, const DocumentOptions& options);
-
-/// The incident timeline the case supports: alert, timed evidence (its recorded time, else the
-/// first RFC 3339 time in its text), triage steps, actions and escalations, sorted by time.
-[[nodiscard]] std::vector<TimelineRow> case_timeline(const model::Case& c);
 
 } // namespace casefile::render

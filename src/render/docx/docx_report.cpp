@@ -289,7 +289,8 @@ private:
                     }
                     row({{Run{r.type}},
                          {Run{r.value, false, false, true}},
-                         {Run{r.seen_in.empty() ? std::string("IoC list") : join(r.seen_in, ", ")}},
+                         {Run{where_seen(r).empty() ? std::string("IoC list only")
+                                                    : where_seen(r)}},
                          notes},
                         false);
                 }
@@ -298,10 +299,16 @@ private:
             paragraph("Normal", {});
             break;
         case BlockKind::timeline:
-            table_start({{"Time (UTC)", 1300}, {"Source", 800}, {"Event", 2900}});
-            row({{Run{"Time (UTC)"}}, {Run{"Source"}}, {Run{"Event"}}}, true);
+            table_start(
+                {{"Time (UTC)", 1150}, {"Source", 700}, {"Host", 650}, {"What happened", 2500}});
+            row({{Run{"Time (UTC)"}}, {Run{"Source"}}, {Run{"Host"}}, {Run{"What happened"}}},
+                true);
             for (const auto& r : b.timeline) {
-                row({{Run{r.time, false, false, true}}, {Run{r.source}}, {Run{r.text}}}, false);
+                row({{Run{r.time, false, false, true}},
+                     {Run{r.source}},
+                     {Run{r.host}},
+                     {Run{r.text}}},
+                    false);
             }
             body_ += "</w:tbl>";
             paragraph("Normal", {});

@@ -202,6 +202,19 @@ std::string html_text(std::string_view text) {
     return out;
 }
 
+std::string table_cell(std::string_view text) {
+    std::string one_line(text);
+    std::replace(one_line.begin(), one_line.end(), '\n', ' ');
+    std::string out;
+    for (const char c : escape_prose(one_line)) {
+        if (c == '|') {
+            out += '\\';
+        }
+        out += c;
+    }
+    return out;
+}
+
 std::string inline_code(std::string_view code) {
     std::string clean = neutralize_controls(code);
     std::replace(clean.begin(), clean.end(), '\n', ' ');

@@ -27,6 +27,9 @@ namespace casefile::render::markdown {
 /// Text for inside an HTML element (<summary>): &, <, >, " escaped.
 [[nodiscard]] std::string html_text(std::string_view text);
 
+/// Escaped prose for one cell of a pipe table: on one line, with '|' escaped.
+[[nodiscard]] std::string table_cell(std::string_view text);
+
 /// `code` as an inline code span that no backtick inside can end.
 [[nodiscard]] std::string inline_code(std::string_view code);
 

@@ -674,8 +674,8 @@ private:
                          kWarn);
                 }
                 rows.push_back({Cell{Span{r.type}}, Cell{Span{r.value}},
-                                Cell{Span{r.seen_in.empty() ? std::string("IoC list")
-                                                            : join(r.seen_in, ", ")}},
+                                Cell{Span{where_seen(r).empty() ? std::string("IoC list only")
+                                                                : where_seen(r)}},
                                 notes});
             }
         }
@@ -689,10 +689,11 @@ private:
         std::vector<std::vector<Cell>> cells;
         cells.reserve(rows.size());
         for (const auto& r : rows) {
-            cells.push_back({Cell{Span{r.time}}, Cell{Span{r.source}}, Cell{Span{r.text}}});
+            cells.push_back(
+                {Cell{Span{r.time}}, Cell{Span{r.source}}, Cell{Span{r.host}}, Cell{Span{r.text}}});
         }
-        table({{"Time (UTC)", 0.26}, {"Source", 0.16}, {"Event", 0.58}}, cells,
-              {true, false, false});
+        table({{"Time (UTC)", 0.23}, {"Source", 0.14}, {"Host", 0.13}, {"What happened", 0.5}},
+              cells, {true, false, false, false});
     }
 
     void chart(const TimelineChart& c) {

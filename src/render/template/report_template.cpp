@@ -45,6 +45,10 @@ public:
         return li;
     }
     [[nodiscard]] bool md() const { return flavor_ == TemplateFlavor::markdown; }
+    /// Text for one table cell: a pipe-table cell in Markdown.
+    [[nodiscard]] std::string cell(std::string_view s) const {
+        return md() ? markdown::table_cell(s) : markdown::neutralize_controls(s);
+    }
 
     /// Sets `key` only when `value` is non-empty, so {{#key}} sections test for presence.
     static void set(data& d, const std::string& key, std::string value) {
@@ -123,7 +127,14 @@ public:
                 for (const auto& s : r.seen_in) {
                     seen.push_back(text(s));
                 }
-                set(rd, "seen_in", join(seen, ", "));
+                std::string where = join(seen, ", ");
+                if (!r.sightings.empty()) {
+                    where += (where.empty() ? "" : "; ") + text(r.sightings);
+                }
+                set(rd, "seen_in", where);
+                if (r.listed) {
+                    rd.set("listed", data(true));
+                }
                 if (!r.warninglists.empty()) {
                     data wl(data::type::list);
                     for (const auto& w : r.warninglists) {
@@ -147,8 +158,9 @@ public:
         for (const TimelineRow& r : rows) {
             data rd;
             set(rd, "time", r.time);
-            set(rd, "source", text(r.source));
-            set(rd, "text", item(r.text));
+            set(rd, "source", cell(r.source));
+            set(rd, "host", cell(r.host));
+            set(rd, "text", cell(r.text));
             list.push_back(rd);
         }
         d.set("rows", list);

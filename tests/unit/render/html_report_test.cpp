@@ -146,11 +146,28 @@ TEST(HtmlReport, SeverityInColourAndWords) {
 }
 
 TEST(HtmlReport, TimelineHasTableAndInlineSvg) {
-    model::Case c = testdata::hostile_case();
-    DocumentOptions o;
-    auto doc = build_document(c, {}, o);
+    analysis::Analysis a;
+    a.timeline.push_back({parse_time("2025-11-11T13:42:18Z")->utc,
+                          analysis::TimelineKind::evidence,
+                          "EDR 1",
+                          {},
+                          "<b>powershell</b>",
+                          "HOST-1",
+                          "",
+                          nullptr});
+    a.timeline.push_back({parse_time("2025-11-11T14:00:00Z")->utc,
+                          analysis::TimelineKind::action,
+                          "Actions Taken",
+                          {},
+                          "Isolated",
+                          "",
+                          "",
+                          nullptr});
+    auto doc = build_document(testdata::hostile_case(), a, {});
     ASSERT_TRUE(doc);
     const std::string html = *render_html(*doc);
+    EXPECT_NE(html.find("<td>HOST-1</td><td class=\"prose\">&lt;b&gt;powershell&lt;/b&gt;</td>"),
+              std::string::npos);
     EXPECT_NE(html.find("<svg class=\"timeline-chart\""), std::string::npos);
     EXPECT_NE(html.find("<table class=\"timeline\">"), std::string::npos);
     EXPECT_NE(html.find("<td class=\"time\">2025-11-11T13:42:18Z</td>"), std::string::npos);

@@ -19,6 +19,7 @@ const std::vector<std::string> kReferenceHeadings = {"SOC Investigation Report",
                                                      "Raw Logs",
                                                      "Indicators of Compromise (IoCs)",
                                                      "OSINT & Sandbox Analysis",
+                                                     "Incident Timeline",
                                                      "Analysis & Triage Steps",
                                                      "Actions Taken",
                                                      "Escalations",
@@ -149,36 +150,28 @@ TEST(MarkdownReport, ProseGoesThroughTheDefangFilter) {
     EXPECT_EQ(md.find("evil.example"), std::string::npos);
 }
 
+analysis::CaseIndicator listed(IndicatorType type, std::string value, std::string defanged) {
+    analysis::CaseIndicator i;
+    i.type = type;
+    i.value = std::move(value);
+    i.defanged = std::move(defanged);
+    i.listed = true;
+    i.seen_in.push_back({"IoC list", {}});
+    return i;
+}
+
 TEST(MarkdownReport, IndicatorsGroupedWithWarnings) {
     Case c = minimal_case();
     analysis::Analysis a;
-    a.indicators.push_back({IndicatorType::domain,
-                            "cdn-dropbox.io",
-                            "cdn-dropbox[.]io",
-                            true,
-                            "",
-                            "",
-                            "",
-                            {},
-                            {{"IoC list", {}}}});
-    a.indicators.push_back({IndicatorType::ipv4,
-                            "185.199.109.15",
-                            "185[.]199[.]109[.]15",
-                            true,
-                            "",
-                            "",
-                            "public",
-                            {"List of known GitHub IP ranges"},
-                            {{"IoC list", {}}, {"EDR 1", {}}}});
-    a.indicators.push_back({IndicatorType::sha256,
-                            std::string(64, 'a'),
-                            std::string(64, 'a'),
-                            true,
-                            "",
-                            "update.exe",
-                            "",
-                            {},
-                            {}});
+    a.indicators.push_back(listed(IndicatorType::domain, "cdn-dropbox.io", "cdn-dropbox[.]io"));
+    auto ip = listed(IndicatorType::ipv4, "185.199.109.15", "185[.]199[.]109[.]15");
+    ip.classification = "public";
+    ip.warninglists.push_back("List of known GitHub IP ranges");
+    ip.seen_in.push_back({"EDR 1", {}});
+    a.indicators.push_back(ip);
+    auto hash = listed(IndicatorType::sha256, std::string(64, 'a'), std::string(64, 'a'));
+    hash.file = "update.exe";
+    a.indicators.push_back(hash);
     const std::string md = render_markdown(c, a);
     EXPECT_NE(md.find("**Domains:**\n- cdn-dropbox[.]io\n"), std::string::npos);
     EXPECT_NE(md.find("**IP Addresses:**\n- 185[.]199[.]109[.]15 _(seen in: EDR 1)_\n  - ⚠ On "

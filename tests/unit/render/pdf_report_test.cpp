@@ -96,15 +96,19 @@ TEST(PdfReport, RendersFiveThousandIndicatorsAndTwentyThousandTimelineRows) {
     c.alert.ticket_id = "IR-BIG";
     c.alert.title = "Large case";
     c.alert.observed_at = *parse_time("2025-11-11T00:00:00Z");
-    for (int i = 0; i < 20000; ++i) {
-        c.actions.push_back(
-            model::Action{*parse_time(fmt::format("2025-11-{:02}T{:02}:{:02}:{:02}Z",
-                                                  11 + i / 3600 % 10, i / 60 % 24, i % 60, i % 53)),
-                          fmt::format("Action {} on host-{}", i, i % 97),
-                          "",
-                          {}});
-    }
     analysis::Analysis a;
+    const Timestamp start = parse_time("2025-11-11T00:00:00Z")->utc;
+    for (int i = 0; i < 20000; ++i) {
+        a.timeline.push_back(
+            {start + std::chrono::seconds(37 * i),
+             i % 3 == 0 ? analysis::TimelineKind::action : analysis::TimelineKind::evidence,
+             i % 3 == 0 ? "Actions Taken" : fmt::format("EDR {}", i % 5 + 1),
+             {},
+             fmt::format("Action {} on host-{}", i, i % 97),
+             fmt::format("host-{}", i % 97),
+             "",
+             nullptr});
+    }
     for (int i = 0; i < 5000; ++i) {
         analysis::CaseIndicator ind;
         ind.type = model::IndicatorType::domain;

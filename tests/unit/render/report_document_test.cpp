@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "analysis/analyze.hpp"
 #include "ioc/extractor.hpp"
 #include "render/document/redaction.hpp"
 #include "render/document/report_document.hpp"
@@ -43,35 +44,49 @@ Case sample_case() {
     return c;
 }
 
-TEST(ReportDocument, FullKeepsTheReferenceSectionsAndAddsATimeline) {
-    auto doc = build_document(sample_case(), {}, {});
+TEST(ReportDocument, FullShowsTheAnalysisTimelineAfterOsint) {
+    analysis::Analysis a;
+    a.timeline.push_back({parse_time("2025-11-11T13:42:20Z")->utc,
+                          analysis::TimelineKind::evidence,
+                          "Firewall 1",
+                          {},
+                          "allow to evil-cdn.net",
+                          "WS-7",
+                          "",
+                          nullptr});
+    a.untimed.push_back({"Auth 2", {}, "no timestamp"});
+    auto doc = build_document(sample_case(), a, {});
     ASSERT_TRUE(doc);
     std::vector<std::string> titles;
+    const Section* timeline = nullptr;
     for (const auto& s : doc->sections) {
         titles.push_back(s.title);
         if (s.title == "Incident Timeline") {
-            EXPECT_FALSE(s.reference) << "not part of the reference Markdown layout";
+            timeline = &s;
         }
     }
-    EXPECT_EQ(titles.front(), "Alert Overview");
-    EXPECT_NE(std::find(titles.begin(), titles.end(), "Incident Timeline"), titles.end());
-    EXPECT_NE(std::find(titles.begin(), titles.end(), "Search Queries"), titles.end());
-}
-
-TEST(ReportDocument, TimelineSortsCaseEventsAndReadsEvidenceTimes) {
-    const auto rows = case_timeline(sample_case());
-    ASSERT_EQ(rows.size(), 4u);
-    EXPECT_EQ(rows[0].time, "2025-11-11T13:42:20Z");
-    EXPECT_EQ(rows[0].source, "Firewall 1");
-    EXPECT_EQ(rows[1].source, "Alert");
-    EXPECT_EQ(rows[2].source, "Action");
-    EXPECT_EQ(rows[3].source, "Escalation");
+    const auto at = [&](const char* t) {
+        return std::find(titles.begin(), titles.end(), t) - titles.begin();
+    };
+    EXPECT_EQ(at("Incident Timeline"), at("OSINT & Sandbox Analysis") + 1);
+    EXPECT_EQ(at("Analysis & Triage Steps"), at("Incident Timeline") + 1);
+    ASSERT_NE(timeline, nullptr);
+    ASSERT_EQ(timeline->blocks.front().kind, BlockKind::timeline);
+    const TimelineRow& row = timeline->blocks.front().timeline.front();
+    EXPECT_EQ(row.time, "2025-11-11T13:42:20Z");
+    EXPECT_EQ(row.source, "Firewall 1");
+    EXPECT_EQ(row.host, "WS-7");
+    EXPECT_EQ(timeline->blocks[1].text, "Evidence without a time (not placed above):");
+    EXPECT_EQ(timeline->blocks[2].items.front().text, "Auth 2: no timestamp");
 }
 
 TEST(ReportDocument, LeadershipIsOnePageOfDecisions) {
     DocumentOptions o;
     o.audience = Audience::leadership;
-    auto doc = build_document(sample_case(), {}, o);
+    auto extractor = ioc::Extractor::create();
+    ASSERT_TRUE(extractor);
+    const analysis::Analysis a = analysis::analyze(sample_case(), *extractor);
+    auto doc = build_document(sample_case(), a, o);
     ASSERT_TRUE(doc);
     std::vector<std::string> titles;
     for (const auto& s : doc->sections) {
@@ -84,7 +99,8 @@ TEST(ReportDocument, LeadershipIsOnePageOfDecisions) {
                                                 "Key Times and Metrics", "Decisions Needed",
                                                 "Next Steps"}));
     const std::string md = *render_markdown(*doc);
-    EXPECT_NE(md.find("**First evidence to first action:** 27 min 40 s"), std::string::npos) << md;
+    EXPECT_NE(md.find("**Alert observed:** 2025-11-11T13:50:00Z"), std::string::npos) << md;
+    EXPECT_NE(md.find("**Time to last action:** 20 min"), std::string::npos) << md;
     EXPECT_NE(md.find("Name an owner for the escalation"), std::string::npos);
 }
 
