@@ -344,7 +344,6 @@ private:
     /// team, the time checks that failed.
     void timeline_section(bool with_checks) {
         Section& s = section("incident-timeline", "Incident Timeline");
-        s.page_break = true;
         if (analysis_.timeline.empty()) {
             note(s, "Nothing in the case has a time yet.");
         } else {

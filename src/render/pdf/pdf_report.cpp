@@ -517,7 +517,13 @@ private:
     void list(const Block& b) {
         if (!b.text.empty()) {
             auto l = layout(b.text, Style{9.5, true}, content_width());
-            ensure(height_of(l) + 24);
+            // Keep the caption with its first item.
+            double first = 14;
+            if (!b.items.empty()) {
+                first = std::min(
+                    60.0, height_of(layout(b.items.front().text, Style{}, content_width() - 14)));
+            }
+            ensure(height_of(l) + first + 6);
             flow(l, left(), kInk, b.text, false);
             y_ += 2;
         }
@@ -619,8 +625,10 @@ private:
                     }
                     text += s.text + " ";
                 }
-                cells.push_back(layout(cell, Style{8, false, false, mono_columns[i], kInk, 1.15},
-                                       widths[i] - 2 * pad));
+                cells.push_back(layout(
+                    cell,
+                    Style{mono_columns[i] ? 7.4 : 8.0, false, false, mono_columns[i], kInk, 1.15},
+                    widths[i] - 2 * pad));
                 h = std::max(h, height_of(cells.back()));
             }
             h += 2 * pad;
@@ -692,7 +700,7 @@ private:
             cells.push_back(
                 {Cell{Span{r.time}}, Cell{Span{r.source}}, Cell{Span{r.host}}, Cell{Span{r.text}}});
         }
-        table({{"Time (UTC)", 0.23}, {"Source", 0.14}, {"Host", 0.13}, {"What happened", 0.5}},
+        table({{"Time (UTC)", 0.25}, {"Source", 0.14}, {"Host", 0.12}, {"What happened", 0.49}},
               cells, {true, false, false, false});
     }
 
