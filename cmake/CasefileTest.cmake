@@ -18,5 +18,11 @@ function(casefile_add_test name)
         CASEFILE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
         CASEFILE_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared"
         CASEFILE_BINARY="$<TARGET_FILE:casefile>")
-    gtest_discover_tests(${name} PROPERTIES LABELS "${ARG_LABELS}" DISCOVERY_TIMEOUT 60)
+    set(environment "")
+    if(CASEFILE_SANITIZE)
+        # Child processes (the casefile binary) inherit it too.
+        set(environment ENVIRONMENT "LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/lsan.supp")
+    endif()
+    gtest_discover_tests(${name} PROPERTIES LABELS "${ARG_LABELS}" ${environment}
+                         DISCOVERY_TIMEOUT 60)
 endfunction()

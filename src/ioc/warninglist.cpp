@@ -83,10 +83,17 @@ TypeMask types_for_attribute(std::string_view attribute) {
 
 using V6 = std::array<uint8_t, 16>;
 
+// A shift by 32 is undefined (x86 shifts by 0, which made every /32 entry cover all of IPv4).
 uint32_t v4_last(uint32_t network, int prefix) {
+    if (prefix >= 32) {
+        return network;
+    }
     return prefix == 0 ? 0xFFFFFFFFu : network | (0xFFFFFFFFu >> prefix);
 }
 uint32_t v4_first(uint32_t address, int prefix) {
+    if (prefix >= 32) {
+        return address;
+    }
     return prefix == 0 ? 0 : address & ~(0xFFFFFFFFu >> prefix);
 }
 

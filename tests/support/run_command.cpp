@@ -38,6 +38,13 @@ TempDir::~TempDir() {
 
 CommandResult run_casefile(const std::vector<std::string>& args, const std::string& input,
                            const fs::path& cwd) {
+    std::vector<std::string> argv = {CASEFILE_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run_program(argv, input, cwd);
+}
+
+CommandResult run_program(const std::vector<std::string>& argv_in, const std::string& input,
+                          const fs::path& cwd) {
     TempDir io;
     const fs::path in = io.path() / "stdin";
     const fs::path out = io.path() / "stdout";
@@ -52,8 +59,7 @@ CommandResult run_casefile(const std::vector<std::string>& args, const std::stri
     if (!cwd.empty()) {
         posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
     }
-    std::vector<std::string> argv_storage = {CASEFILE_BINARY};
-    argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+    std::vector<std::string> argv_storage = argv_in;
     std::vector<char*> argv;
     for (auto& a : argv_storage) {
         argv.push_back(a.data());
@@ -62,7 +68,8 @@ CommandResult run_casefile(const std::vector<std::string>& args, const std::stri
 
     CommandResult result;
     pid_t pid = 0;
-    if (posix_spawn(&pid, CASEFILE_BINARY, &actions, nullptr, argv.data(), environ) == 0) {
+    if (posix_spawnp(&pid, argv_storage.front().c_str(), &actions, nullptr, argv.data(), environ) ==
+        0) {
         int status = 0;
         waitpid(pid, &status, 0);
         result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
@@ -71,6 +78,17 @@ CommandResult run_casefile(const std::vector<std::string>& args, const std::stri
     result.out = slurp(out);
     result.err = slurp(err);
     return result;
+}
+
+bool have_program(const std::string& program) {
+    const char* path = std::getenv("PATH");
+    std::stringstream dirs(path == nullptr ? "/usr/bin:/bin" : path);
+    for (std::string dir; std::getline(dirs, dir, ':');) {
+        if (!dir.empty() && ::access((fs::path(dir) / program).c_str(), X_OK) == 0) {
+            return true;
+        }
+    }
+    return false;
 }
 
 } // namespace casefile::testing

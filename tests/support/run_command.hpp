@@ -17,6 +17,14 @@ struct CommandResult {
 CommandResult run_casefile(const std::vector<std::string>& args, const std::string& input = {},
                            const std::filesystem::path& cwd = {});
 
+/// Runs `argv` (the program is looked up in PATH) with `input` on stdin, in `cwd` when given;
+/// exit_code stays -1 when the program could not be started.
+CommandResult run_program(const std::vector<std::string>& argv, const std::string& input = {},
+                          const std::filesystem::path& cwd = {});
+
+/// True when `program` is an executable in PATH (for tests that need an outside tool).
+bool have_program(const std::string& program);
+
 /// A fresh empty folder under the system temp dir, removed when the object dies.
 class TempDir {
 public:

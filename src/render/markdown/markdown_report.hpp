@@ -1,5 +1,5 @@
-// render: turns a Case and its Analysis into documents people read (Markdown now; HTML and PDF
-// build on the same sections). Renderers never compute findings; they only lay out and escape.
+// Markdown report: the reference layout (docs/report-layout.md), rendered from the report
+// document through the built-in template templates/report.md.mustache or a user's own.
 #pragma once
 
 #include <functional>
@@ -7,7 +7,9 @@
 #include <string_view>
 
 #include "analysis/analysis.hpp"
+#include "core/error.hpp"
 #include "model/case.hpp"
+#include "render/document/report_document.hpp"
 
 namespace casefile::render {
 
@@ -16,9 +18,14 @@ struct RenderOptions {
     std::function<std::string(std::string_view)> defang_prose;
 };
 
-/// The investigation report in the reference layout (docs/report-layout.md): the same
-/// sections in the same order, evidence in <details> blocks numbered within their group,
-/// indicators defanged outside code blocks, and empty sections said in words.
+/// The document as Markdown through `template_text` (the built-in layout when empty). Errors
+/// come only from a user template.
+[[nodiscard]] Result<std::string> render_markdown(const ReportDocument& doc,
+                                                  std::string_view template_text = {});
+
+/// The full-audience investigation report in the reference layout: the same sections in the
+/// same order, evidence in <details> blocks numbered within their group, indicators defanged
+/// outside code blocks, and empty sections said in words.
 [[nodiscard]] std::string render_markdown(const model::Case& c, const analysis::Analysis& a,
                                           const RenderOptions& options = {});
 
