@@ -3,18 +3,31 @@
 // exporters only read it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/time.hpp"
 #include "model/case.hpp"
 
 namespace casefile::analysis {
+
+/// What kind of place a Provenance names.
+enum class SourceKind {
+    ioc_list,  ///< the analyst's hand-entered indicator list
+    log,       ///< a raw log excerpt (an observation)
+    command,   ///< a command or script seen during the incident (an observation)
+    query,     ///< a SIEM query the analyst ran
+    osint,     ///< an OSINT or sandbox result
+    narrative, ///< description, triage steps, actions, summaries and other prose
+};
 
 /// A place in the case where an indicator appears.
 struct Provenance {
     std::string label;    ///< "IoC list", "EDR 1", "Command 1", "OSINT: VirusTotal", "Description"
     SourceLocation where; ///< file:line:column of the first occurrence there, when known
+    SourceKind kind = SourceKind::narrative;
     bool operator==(const Provenance&) const = default;
 };
 
@@ -29,6 +42,9 @@ struct CaseIndicator {
     std::string classification;            ///< for IPs: "public", "private", ...; else empty
     std::vector<std::string> warninglists; ///< names of the lists it is on
     std::vector<Provenance> seen_in;       ///< where it appears, in case order
+    /// The earliest time the case records for it: the time of a log it appears in, or the
+    /// first_seen of an OSINT result that looked it up. Empty when the case records none.
+    std::optional<Time> first_seen = std::nullopt;
 };
 
 struct Analysis {

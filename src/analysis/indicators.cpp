@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -24,10 +25,23 @@ bool is_hand_only(IndicatorType t) {
 
 /// One piece of case text to scan, with the label the report uses for it.
 struct TextSource {
+    TextSource(std::string label_, std::string_view text_, SourceLocation base_,
+               bool from_file_ = false, SourceKind kind_ = SourceKind::narrative,
+               const std::optional<Time>& time_ = no_time())
+        : label(std::move(label_)), text(text_), base(std::move(base_)), from_file(from_file_),
+          kind(kind_), time(time_ ? &*time_ : nullptr) {}
+
+    static const std::optional<Time>& no_time() {
+        static const std::optional<Time> none;
+        return none;
+    }
+
     std::string label;
     std::string_view text;
     SourceLocation base; ///< the evidence file (line/column come from the scan), or the YAML entry
     bool from_file = false;
+    SourceKind kind = SourceKind::narrative;
+    const Time* time = nullptr; ///< when what the text records was seen, if the case says
 };
 
 class IndicatorCollector {
@@ -68,7 +82,7 @@ public:
             ci.listed = true;
             ci.note = m.note;
             ci.file = m.file;
-            ci.seen_in.push_back(Provenance{"IoC list", m.where});
+            ci.seen_in.push_back(Provenance{"IoC list", m.where, SourceKind::ioc_list});
         }
     }
 
@@ -87,19 +101,23 @@ public:
                 where.line = static_cast<int>(found.occurrences.front().line);
                 where.column = static_cast<int>(found.occurrences.front().column);
             }
-            seen(entry(found.type, found.value), source.label, where);
+            seen(entry(found.type, found.value), source, where);
         }
         for (const ContextIndicator& found : find_context_indicators(source.text)) {
-            seen(entry(found.type, found.value), source.label, source.base);
+            seen(entry(found.type, found.value), source, source.base);
         }
     }
 
 private:
-    static void seen(CaseIndicator& ci, const std::string& label, const SourceLocation& where) {
-        const bool known = std::any_of(ci.seen_in.begin(), ci.seen_in.end(),
-                                       [&](const Provenance& p) { return p.label == label; });
+    static void seen(CaseIndicator& ci, const TextSource& source, const SourceLocation& where) {
+        const bool known =
+            std::any_of(ci.seen_in.begin(), ci.seen_in.end(),
+                        [&](const Provenance& p) { return p.label == source.label; });
         if (!known) {
-            ci.seen_in.push_back(Provenance{label, where});
+            ci.seen_in.push_back(Provenance{source.label, where, source.kind});
+        }
+        if (source.time != nullptr && (!ci.first_seen || source.time->utc < ci.first_seen->utc)) {
+            ci.first_seen = *source.time;
         }
     }
 
@@ -149,50 +167,55 @@ std::vector<TextSource> text_sources(const model::Case& c) {
         const auto it = c.locations.find(key);
         return it != c.locations.end() ? it->second : SourceLocation{};
     };
-    sources.push_back({"Description", c.alert.description, yaml("alert.description")});
+    sources.emplace_back("Description", c.alert.description, yaml("alert.description"));
     size_t n = 0;
     for (const auto& q : c.queries) {
-        sources.push_back({fmt::format("{} {}", model::display_name(q.language), ++n), q.text,
-                           evidence_location(c, q.file, q.where), !q.file.empty()});
+        sources.emplace_back(fmt::format("{} {}", model::display_name(q.language), ++n), q.text,
+                             evidence_location(c, q.file, q.where), !q.file.empty(),
+                             SourceKind::query);
     }
     n = 0;
     for (const auto& l : c.logs) {
-        sources.push_back({fmt::format("{} {}", model::display_name(l.kind), ++n), l.text,
-                           evidence_location(c, l.file, l.where), !l.file.empty()});
+        sources.emplace_back(fmt::format("{} {}", model::display_name(l.kind), ++n), l.text,
+                             evidence_location(c, l.file, l.where), !l.file.empty(),
+                             SourceKind::log, l.time);
     }
     n = 0;
     for (const auto& cmd : c.commands) {
-        sources.push_back({fmt::format("Command {}", ++n), cmd.text,
-                           evidence_location(c, cmd.file, cmd.where), !cmd.file.empty()});
+        sources.emplace_back(fmt::format("Command {}", ++n), cmd.text,
+                             evidence_location(c, cmd.file, cmd.where), !cmd.file.empty(),
+                             SourceKind::command);
     }
     for (const auto& r : c.osint) {
         const std::string label = "OSINT: " + r.provider;
-        sources.push_back({label, r.subject, r.where});
-        sources.push_back({label, r.verdict, r.where});
-        sources.push_back({label, r.classification, r.where});
+        // Only the looked-up subject carries the source's first_seen; values in its verdict or
+        // behaviours (a C2 address the sample contacts) were not what it first saw.
+        sources.emplace_back(label, r.subject, r.where, false, SourceKind::osint, r.first_seen);
+        sources.emplace_back(label, r.verdict, r.where, false, SourceKind::osint);
+        sources.emplace_back(label, r.classification, r.where, false, SourceKind::osint);
         for (const auto& b : r.behaviours) {
-            sources.push_back({label, b, r.where});
+            sources.emplace_back(label, b, r.where, false, SourceKind::osint);
         }
     }
     for (const auto& s : c.triage) {
-        sources.push_back({"Analysis & Triage Steps", s.text, s.where});
+        sources.emplace_back("Analysis & Triage Steps", s.text, s.where);
     }
     for (const auto& a : c.actions) {
-        sources.push_back({"Actions Taken", a.text, a.where});
+        sources.emplace_back("Actions Taken", a.text, a.where);
     }
     for (const auto& e : c.escalations) {
-        sources.push_back({"Escalations", e.reason, e.where});
+        sources.emplace_back("Escalations", e.reason, e.where);
     }
-    sources.push_back({"Final Summary", c.summary, yaml("summary")});
-    sources.push_back({"Executive Summary", c.executive_summary, yaml("executive_summary")});
+    sources.emplace_back("Final Summary", c.summary, yaml("summary"));
+    sources.emplace_back("Executive Summary", c.executive_summary, yaml("executive_summary"));
     for (const auto& l : c.lessons) {
-        sources.push_back({"Lessons Learned", l, yaml("lessons")});
+        sources.emplace_back("Lessons Learned", l, yaml("lessons"));
     }
     for (const auto& s : c.next_steps) {
-        sources.push_back({"Next Steps", s, yaml("next_steps")});
+        sources.emplace_back("Next Steps", s, yaml("next_steps"));
     }
     for (const auto& s : c.sections) {
-        sources.push_back({s.title, s.body, s.where});
+        sources.emplace_back(s.title, s.body, s.where);
     }
     return sources;
 }
