@@ -28,6 +28,9 @@ struct Provenance {
     std::string label;    ///< "IoC list", "EDR 1", "Command 1", "OSINT: VirusTotal", "Description"
     SourceLocation where; ///< file:line:column of the first occurrence there, when known
     SourceKind kind = SourceKind::narrative;
+    /// When what that place records was seen: a log's time, an OSINT result's first_seen for its
+    /// subject. Empty when the case does not say.
+    std::optional<Time> time = std::nullopt;
     bool operator==(const Provenance&) const = default;
 };
 
@@ -42,8 +45,7 @@ struct CaseIndicator {
     std::string classification;            ///< for IPs: "public", "private", ...; else empty
     std::vector<std::string> warninglists; ///< names of the lists it is on
     std::vector<Provenance> seen_in;       ///< where it appears, in case order
-    /// The earliest time the case records for it: the time of a log it appears in, or the
-    /// first_seen of an OSINT result that looked it up. Empty when the case records none.
+    /// The earliest Provenance::time of seen_in. Empty when the case records none.
     std::optional<Time> first_seen = std::nullopt;
 };
 

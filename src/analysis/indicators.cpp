@@ -116,6 +116,13 @@ private:
         if (!known) {
             ci.seen_in.push_back(Provenance{source.label, where, source.kind});
         }
+        if (source.time != nullptr) {
+            for (Provenance& p : ci.seen_in) {
+                if (p.label == source.label && (!p.time || source.time->utc < p.time->utc)) {
+                    p.time = *source.time;
+                }
+            }
+        }
         if (source.time != nullptr && (!ci.first_seen || source.time->utc < ci.first_seen->utc)) {
             ci.first_seen = *source.time;
         }

@@ -120,6 +120,9 @@ TEST(Analyze, ProvenanceKindsAndFirstSeen) {
     EXPECT_EQ(ip->seen_in[0].kind, SourceKind::ioc_list);
     EXPECT_EQ(ip->seen_in[1].kind, SourceKind::log);
     EXPECT_EQ(ip->seen_in[2].kind, SourceKind::osint);
+    EXPECT_FALSE(ip->seen_in[0].time);
+    ASSERT_TRUE(ip->seen_in[1].time);
+    EXPECT_EQ(format_time(*ip->seen_in[1].time), "2025-11-11T13:40:00Z");
     ASSERT_TRUE(ip->first_seen);
     EXPECT_EQ(format_time(*ip->first_seen), "2025-11-10"); // the earlier of log and OSINT
     // A value in an OSINT result's behaviours does not inherit the subject's first_seen.
