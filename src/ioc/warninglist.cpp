@@ -83,11 +83,16 @@ TypeMask types_for_attribute(std::string_view attribute) {
 
 using V6 = std::array<uint8_t, 16>;
 
+/// The host bits of a prefix length; a shift by 32 would be undefined (and on x86 keeps every
+/// bit, turning a /32 into the whole address space).
+uint32_t v4_host_mask(int prefix) {
+    return prefix <= 0 ? 0xFFFFFFFFu : prefix >= 32 ? 0u : 0xFFFFFFFFu >> prefix;
+}
 uint32_t v4_last(uint32_t network, int prefix) {
-    return prefix == 0 ? 0xFFFFFFFFu : network | (0xFFFFFFFFu >> prefix);
+    return network | v4_host_mask(prefix);
 }
 uint32_t v4_first(uint32_t address, int prefix) {
-    return prefix == 0 ? 0 : address & ~(0xFFFFFFFFu >> prefix);
+    return address & ~v4_host_mask(prefix);
 }
 
 /// The next address; false when `key` is the last one.
