@@ -15,5 +15,8 @@ void add_new_command(CLI::App& app, CommandOutcome& outcome);
 void add_validate_command(CLI::App& app, CommandOutcome& outcome);
 void add_fmt_command(CLI::App& app, CommandOutcome& outcome);
 void add_report_command(CLI::App& app, CommandOutcome& outcome);
+void add_export_command(CLI::App& app, CommandOutcome& outcome);
+void add_hunt_command(CLI::App& app, CommandOutcome& outcome);
+void add_sweep_command(CLI::App& app, CommandOutcome& outcome);
 
 } // namespace casefile::cli

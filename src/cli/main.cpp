@@ -17,6 +17,9 @@ int main(int argc, char** argv) {
     add_validate_command(app, outcome);
     add_fmt_command(app, outcome);
     add_report_command(app, outcome);
+    add_export_command(app, outcome);
+    add_hunt_command(app, outcome);
+    add_sweep_command(app, outcome);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
