@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // JSON Schema (draft 2020-12) validation for casefile's export tests, with ajv.
 //
-//   node validate_json.js stix SCHEMA_DIR BUNDLE.json   every object of a STIX 2.1 bundle against
-//                                                       the official schema of its type
+//   node validate_json.js stix SCHEMA_DIR BUNDLE.json...  every object of each STIX 2.1 bundle
+//                                                         against the official schema of its type
 //   node validate_json.js schema SCHEMA.json DOC.json...  each document against one schema
 //
 // Prints one line per failure and a summary line "ok: N objects valid"; exits 0 when everything
@@ -69,7 +69,7 @@ function listSchemas(dir) {
     return out;
 }
 
-function validateStix(schemaDir, bundleFile) {
+function stixValidator(schemaDir) {
     const ajv = newAjv();
     const byType = new Map();
     for (const file of listSchemas(schemaDir)) {
@@ -83,6 +83,10 @@ function validateStix(schemaDir, bundleFile) {
             byType.set(type, schema.$id);
         }
     }
+    return {ajv, byType};
+}
+
+function validateStix({ajv, byType}, bundleFile) {
     const bundle = readJson(bundleFile);
     let failures = 0;
     if (!Array.isArray(bundle.objects)) {
@@ -148,10 +152,10 @@ function validateStix(schemaDir, bundleFile) {
         }
     }
     if (failures) {
-        console.log(`FAILED: ${failures} problem(s) in ${bundle.objects.length} objects`);
+        console.log(`${bundleFile}: FAILED: ${failures} problem(s) in ${bundle.objects.length} objects`);
         return 1;
     }
-    console.log(`ok: ${bundle.objects.length} objects valid`);
+    console.log(`ok: ${bundle.objects.length} objects valid in ${bundleFile}`);
     return 0;
 }
 
@@ -174,10 +178,15 @@ function validateDocs(schemaFile, docs) {
 }
 
 const [mode, ...args] = process.argv.slice(2);
-if (mode === 'stix' && args.length === 2) {
-    process.exit(validateStix(args[0], args[1]));
+if (mode === 'stix' && args.length >= 2) {
+    const validator = stixValidator(args[0]);
+    let failed = 0;
+    for (const bundle of args.slice(1)) {
+        failed |= validateStix(validator, bundle);
+    }
+    process.exit(failed);
 } else if (mode === 'schema' && args.length >= 2) {
     process.exit(validateDocs(args[0], args.slice(1)));
 }
-console.error('usage: validate_json.js stix SCHEMA_DIR BUNDLE.json | schema SCHEMA.json DOC.json...');
+console.error('usage: validate_json.js stix SCHEMA_DIR BUNDLE.json... | schema SCHEMA.json DOC.json...');
 process.exit(2);
