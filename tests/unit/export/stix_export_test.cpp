@@ -212,7 +212,8 @@ TEST(StixExport, IsDeterministic) {
     ASSERT_TRUE(a && b);
     EXPECT_EQ(a->text, b->text);
     std::set<std::string> ids;
-    for (const auto& o : Json::parse(a->text)["objects"]) {
+    const Json bundle = Json::parse(a->text);
+    for (const auto& o : bundle["objects"]) {
         EXPECT_TRUE(ids.insert(o["id"]).second) << o["id"];
     }
 }
