@@ -4,6 +4,13 @@
 # compiler, the same LLVMFuzzerTestOneInput linked with replay_main.cpp so it still compiles and
 # can replay inputs. Each CORPUS folder (relative to the source tree) is replayed by a ctest
 # labelled `fuzz`, so every crash kept there as a regression input is rerun on every build.
+# libFuzzer steers by the coverage of the code under test, not only of the harness: under clang
+# with the sanitizers (the `fuzz` preset), every casefile library gets coverage instrumentation.
+# The sanitizer runtime that every executable then links supplies the coverage callbacks.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang" AND CASEFILE_SANITIZE)
+    target_compile_options(casefile_options INTERFACE -fsanitize=fuzzer-no-link)
+endif()
+
 function(casefile_add_fuzzer name)
     cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;CORPUS" ${ARGN})
     add_executable(${name} ${ARG_SOURCES})
