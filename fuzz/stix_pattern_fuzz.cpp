@@ -7,6 +7,7 @@
 
 #include "export/stix/pattern_parser.hpp"
 
+// NOLINTNEXTLINE(readability-identifier-naming): libFuzzer names the entry point.
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     namespace stix = casefile::exporting::stix;
     const std::string_view text(reinterpret_cast<const char*>(data), size);

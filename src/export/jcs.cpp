@@ -1,6 +1,7 @@
 #include "export/jcs.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <vector>
@@ -175,9 +176,10 @@ std::string ecmascript_number(double value) {
         value = -value;
     }
     // Shortest round-trip digits, as ECMAScript requires, from the scientific form "d.ddde±x".
-    char buf[64];
-    const auto res = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::scientific);
-    const std::string_view sci(buf, static_cast<size_t>(res.ptr - buf));
+    std::array<char, 64> buf{};
+    const auto res =
+        std::to_chars(buf.data(), buf.data() + buf.size(), value, std::chars_format::scientific);
+    const std::string_view sci(buf.data(), static_cast<size_t>(res.ptr - buf.data()));
     const size_t e = sci.find('e');
     std::string digits;
     for (const char c : sci.substr(0, e)) {

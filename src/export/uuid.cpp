@@ -48,7 +48,7 @@ std::optional<Uuid> parse_uuid(std::string_view text) {
 }
 
 std::string to_string(const Uuid& uuid) {
-    static constexpr char kHex[] = "0123456789abcdef";
+    static constexpr std::string_view kHex = "0123456789abcdef";
     std::string out;
     out.reserve(36);
     for (size_t i = 0; i < uuid.bytes.size(); ++i) {
@@ -83,8 +83,8 @@ Uuid uuid5(const Uuid& name_space, std::string_view name) {
 }
 
 std::string stable_uuid(std::string_view name) {
-    static const Uuid kNamespace = *parse_uuid(kCasefileNamespace);
-    return to_string(uuid5(kNamespace, name));
+    static const Uuid name_space = *parse_uuid(kCasefileNamespace);
+    return to_string(uuid5(name_space, name));
 }
 
 } // namespace casefile::exporting

@@ -1,3 +1,4 @@
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -27,9 +28,9 @@ struct SweepCommandOptions {
 };
 
 std::string human_bytes(double bytes) {
-    static constexpr const char* kUnits[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+    static constexpr std::array<const char*, 5> kUnits = {"B", "KiB", "MiB", "GiB", "TiB"};
     size_t unit = 0;
-    while (bytes >= 1024 && unit + 1 < std::size(kUnits)) {
+    while (bytes >= 1024 && unit + 1 < kUnits.size()) {
         bytes /= 1024;
         ++unit;
     }
@@ -113,8 +114,8 @@ int run_sweep(const SweepCommandOptions& o) {
 
     ProgressBar bar(!o.no_progress && ::isatty(STDERR_FILENO) != 0);
     const bool stdout_is_terminal = ::isatty(STDOUT_FILENO) != 0;
-    static char buffer[1 << 20];
-    std::setvbuf(stdout, buffer, _IOFBF, sizeof buffer);
+    static std::array<char, 1 << 20> buffer;
+    std::setvbuf(stdout, buffer.data(), _IOFBF, buffer.size());
     bool first = true;
     if (json) {
         std::fputs("{\"hits\": [", stdout);

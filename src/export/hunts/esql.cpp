@@ -30,6 +30,7 @@ std::string in(std::string_view field, const std::vector<std::string>& values) {
 /// Case-insensitive IN: values are lower-cased and so is the field.
 std::string in_icase(std::string_view field, const std::vector<std::string>& values) {
     std::vector<std::string> lower;
+    lower.reserve(values.size());
     for (const auto& v : values) {
         lower.push_back(to_lower(v));
     }
@@ -38,6 +39,7 @@ std::string in_icase(std::string_view field, const std::vector<std::string>& val
 
 std::string ip_in(std::string_view field, const std::vector<std::string>& ips) {
     std::vector<std::string> casts;
+    casts.reserve(ips.size());
     for (const auto& ip : ips) {
         casts.push_back(fmt::format("TO_IP({})", dq(ip)));
     }

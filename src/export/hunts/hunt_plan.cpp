@@ -55,7 +55,7 @@ std::chrono::seconds Lookback::duration() const {
         unit_seconds = 86400;
         break;
     case 'w':
-        unit_seconds = 7 * 86400;
+        unit_seconds = int64_t{7} * 86400;
         break;
     default:
         break;
@@ -232,7 +232,7 @@ std::vector<std::string> header_lines(const model::Case& c, const HuntPlan& plan
         lines.push_back(fmt::format("{}: share these indicators only as {} allows.",
                                     model::to_string(*tlp), model::to_string(*tlp)));
     } else {
-        lines.push_back("No TLP set on the case: decide how far these indicators may travel.");
+        lines.emplace_back("No TLP set on the case: decide how far these indicators may travel.");
     }
     const std::string window =
         language == HuntLanguage::sigma
@@ -250,7 +250,7 @@ std::vector<std::string> header_lines(const model::Case& c, const HuntPlan& plan
         lines.push_back("Not searched: " + s);
     }
     if (plan.empty()) {
-        lines.push_back("The case has no indicators this language can search for.");
+        lines.emplace_back("The case has no indicators this language can search for.");
     }
     return lines;
 }

@@ -66,6 +66,7 @@ struct Rule {
 std::vector<std::string> literals(const std::vector<std::string>& values,
                                   std::string_view prefix = {}, std::string_view suffix = {}) {
     std::vector<std::string> out;
+    out.reserve(values.size());
     for (const auto& v : values) {
         out.push_back(std::string(prefix) + sigma_literal(v) + std::string(suffix));
     }

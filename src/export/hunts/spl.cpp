@@ -35,6 +35,7 @@ std::vector<std::string> with_subdomains(const std::vector<std::string>& domains
 /// Values to find anywhere in a field: "*value*".
 std::vector<std::string> contains(const std::vector<std::string>& values) {
     std::vector<std::string> out;
+    out.reserve(values.size());
     for (const auto& v : values) {
         out.push_back("*" + v + "*");
     }

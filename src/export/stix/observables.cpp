@@ -129,7 +129,7 @@ std::string full_registry_key(std::string_view key) {
 Result<std::string> sco_id(const Json& object) {
     const std::string type = object.value("type", "");
     static const std::array<std::pair<std::string_view, std::vector<std::string_view>>, 11>
-        kContributing = {{
+        contributing_properties = {{
             {"ipv4-addr", {"value"}},
             {"ipv6-addr", {"value"}},
             {"domain-name", {"value"}},
@@ -142,9 +142,9 @@ Result<std::string> sco_id(const Json& object) {
             {"email-message", {"from_ref", "subject", "body"}},
             {"file", {"hashes", "name", "extensions", "parent_directory_ref"}},
         }};
-    const auto* entry = std::find_if(kContributing.begin(), kContributing.end(),
+    const auto* entry = std::find_if(contributing_properties.begin(), contributing_properties.end(),
                                      [&](const auto& e) { return e.first == type; });
-    if (entry == kContributing.end()) {
+    if (entry == contributing_properties.end()) {
         return fail(ErrorCode::internal,
                     fmt::format("no id-contributing properties for '{}'", type));
     }
@@ -173,8 +173,8 @@ Result<std::string> sco_id(const Json& object) {
     if (!canonical) {
         return tl::unexpected(canonical.error());
     }
-    static const Uuid kNamespace = *parse_uuid(kScoNamespace);
-    return type + "--" + to_string(uuid5(kNamespace, *canonical));
+    static const Uuid sco_namespace = *parse_uuid(kScoNamespace);
+    return type + "--" + to_string(uuid5(sco_namespace, *canonical));
 }
 
 Result<IndicatorMapping> map_indicator(const analysis::CaseIndicator& i) {
@@ -299,7 +299,7 @@ Result<IndicatorMapping> map_indicator(const analysis::CaseIndicator& i) {
             name.erase(0, 1);
         }
         const auto [folder, task] = split_path(name);
-        std::string tasks_dir = "C:\\Windows\\System32\\Tasks";
+        std::string tasks_dir = R"(C:\Windows\System32\Tasks)";
         if (!folder.empty()) {
             tasks_dir += "\\" + folder;
         }

@@ -242,7 +242,7 @@ private:
                                         list));
         }
         if (!i.listed) {
-            parts.push_back("Found in the case's evidence; not on the analyst's IoC list.");
+            parts.emplace_back("Found in the case's evidence; not on the analyst's IoC list.");
         }
         return join(parts, " ");
     }

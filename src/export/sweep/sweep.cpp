@@ -5,6 +5,7 @@
 #include "export/sweep/sweep.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <future>
@@ -166,8 +167,8 @@ public:
                         fmt::format("cannot read '{}': {}", path_, std::strerror(errno)),
                         "check the path and its permissions");
         }
-        unsigned char magic[2] = {0, 0};
-        const ssize_t n = ::pread(fd_, magic, 2, 0);
+        std::array<unsigned char, 2> magic{};
+        const ssize_t n = ::pread(fd_, magic.data(), magic.size(), 0);
         if (n == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
             gz_ = gzdopen(fd_, "rb");
             if (gz_ == nullptr) {
@@ -525,7 +526,7 @@ Result<SweepSummary> SweepEngine::sweep(const std::vector<fs::path>& inputs,
     Emitter emitter(impl_->patterns, on_hit, summary);
     uint64_t done_before = 0;
     // Two rounds of `threads` blocks: one being scanned while the next is read.
-    std::vector<Block> rounds[2];
+    std::array<std::vector<Block>, 2> rounds;
     for (auto& round : rounds) {
         round.resize(threads);
         for (auto& b : round) {
@@ -600,7 +601,7 @@ Result<SweepSummary> SweepEngine::sweep(const std::vector<fs::path>& inputs,
             return n;
         };
 
-        int current = 0;
+        size_t current = 0;
         size_t count = fill(rounds[current]);
         while (count > 0) {
             std::vector<std::future<BlockResult>> pending;
@@ -610,7 +611,7 @@ Result<SweepSummary> SweepEngine::sweep(const std::vector<fs::path>& inputs,
                         return impl_->scan(rounds[current][k], scratches[k].get());
                     }));
             }
-            const int next = 1 - current;
+            const size_t next = 1 - current;
             const size_t next_count = eof ? 0 : fill(rounds[next]);
             for (size_t k = 0; k < count; ++k) {
                 emitter.emit(rounds[current][k], pending[k].get());

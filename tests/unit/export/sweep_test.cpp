@@ -227,7 +227,7 @@ TEST(Sweep, ScalesToAHundredThousandIndicators) {
     std::mt19937_64 rng(42);
     std::vector<SweepPattern> patterns;
     const auto hex = [&](size_t n) {
-        static constexpr char kHex[] = "0123456789abcdef";
+        static constexpr std::string_view kHex = "0123456789abcdef";
         std::string s;
         for (size_t k = 0; k < n; ++k) {
             s += kHex[rng() % 16];
