@@ -79,15 +79,16 @@ def main():
         elif k == 1:
             absent.append(("md5", "%032x" % rnd.getrandbits(128)))
         elif k == 2:
-            absent.append(("ipv4", "%d.%d.%d.%d" % (rnd.randint(1, 223), rnd.randint(0, 255),
-                                                    rnd.randint(0, 255), rnd.randint(1, 254))))
+            ip = "%d.%d.%d.%d" % (rnd.randint(1, 223), rnd.randint(0, 255), rnd.randint(0, 255),
+                                  rnd.randint(1, 254))
+            if public(ip):
+                absent.append(("ipv4", ip))
         elif k == 3:
             absent.append(("domain", "%s-%s%d.example-bench.net" % (rnd.choice(words),
                                                                     rnd.choice(words), len(absent))))
         else:
             absent.append(("url", "https://bench-%d.example.org/p/%x" % (len(absent),
                                                                          rnd.getrandbits(48))))
-    absent = [(k, v) for k, v in absent if not (k == "ipv4" and not public(v))]
     values = present + absent
     os.makedirs(os.path.join(a.out, "case"), exist_ok=True)
     with open(os.path.join(a.out, "indicators.txt"), "w") as f:
