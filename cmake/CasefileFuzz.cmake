@@ -1,7 +1,7 @@
 # casefile_add_fuzzer(<name> SOURCES ... [DEPS module...] [DEFINES def...] [CORPUS dir...])
 #
-# A fuzz target: under clang a libFuzzer binary (-fsanitize=fuzzer; configure with the `fuzz`
-# preset so the libraries carry coverage instrumentation), under other compilers the same
+# A fuzz target: under clang a libFuzzer binary (-fsanitize=fuzzer; with the `fuzz` preset,
+# cmake/Options.cmake instruments the libraries for coverage too), under other compilers the same
 # LLVMFuzzerTestOneInput linked with fuzz/replay_main.cpp, which runs the files it is given.
 # Either way a ctest `fuzz_replay_<name>` (label fuzz) replays every file under CORPUS.
 function(casefile_add_fuzzer name)

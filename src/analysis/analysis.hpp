@@ -16,10 +16,24 @@
 
 namespace casefile::analysis {
 
+/// What kind of place a Provenance names.
+enum class SourceKind {
+    ioc_list,  ///< the analyst's hand-entered indicator list
+    log,       ///< a raw log excerpt (an observation)
+    command,   ///< a command or script seen during the incident (an observation)
+    query,     ///< a SIEM query the analyst ran
+    osint,     ///< an OSINT or sandbox result
+    narrative, ///< description, triage steps, actions, summaries and other prose
+};
+
 /// A place in the case where an indicator appears.
 struct Provenance {
     std::string label;    ///< "IoC list", "EDR 1", "Command 1", "OSINT: VirusTotal", "Description"
     SourceLocation where; ///< file:line:column of the first occurrence there, when known
+    SourceKind kind = SourceKind::narrative;
+    /// When it was seen there: its earliest event in a raw log, an OSINT result's first_seen
+    /// for its subject. Empty when the case does not say.
+    std::optional<Time> time = std::nullopt;
     bool operator==(const Provenance&) const = default;
 };
 
@@ -43,6 +57,8 @@ struct CaseIndicator {
     std::vector<std::string> warninglists; ///< names of the lists it is on
     std::vector<Provenance> seen_in;       ///< where it appears, in case order
     std::vector<Sighting> sightings;       ///< evidence events it appears in, in case order
+    /// The earliest Provenance::time of seen_in. Empty when the case records none.
+    std::optional<Time> first_seen = std::nullopt;
 };
 
 /// Earliest and latest sighting time, when any sighting has a time.

@@ -28,8 +28,12 @@ struct TextSource {
     std::string label;
     std::string_view text;
     SourceLocation base; ///< the evidence file (line/column come from the scan), or the YAML entry
+    SourceKind kind = SourceKind::narrative;
     bool from_file = false;
     const EvidenceEvents* events = nullptr; ///< for raw logs: their parsed events
+    /// When what the text records was seen, if the case says (an OSINT subject's first_seen);
+    /// raw logs take their times from their events.
+    std::optional<Time> time = std::nullopt;
 };
 
 /// Finds the event whose lines hold a given line of its log.
@@ -104,7 +108,7 @@ public:
             ci.listed = true;
             ci.note = m.note;
             ci.file = m.file;
-            ci.seen_in.push_back(Provenance{"IoC list", m.where});
+            ci.seen_in.push_back(Provenance{"IoC list", m.where, SourceKind::ioc_list});
         }
     }
 
@@ -124,13 +128,13 @@ public:
                 where.column = static_cast<int>(found.occurrences.front().column);
             }
             CaseIndicator& ci = entry(found.type, found.value);
-            seen(ci, source.label, where);
+            seen(ci, source, where, source.time);
             if (source.events != nullptr) {
                 add_sightings(ci, found, EventLines(*source.events), source);
             }
         }
         for (const ContextIndicator& found : find_context_indicators(source.text)) {
-            seen(entry(found.type, found.value), source.label, source.base);
+            seen(entry(found.type, found.value), source, source.base, source.time);
         }
     }
 
@@ -153,15 +157,28 @@ private:
             s.host = event->host_name;
             s.label = source.label;
             s.where = SourceLocation{lines.evidence().file, static_cast<int>(event->line), 0};
+            if (s.time) {
+                seen(ci, source, s.where, Time{*s.time, {}, false});
+            }
             ci.sightings.push_back(std::move(s));
         }
     }
 
-    static void seen(CaseIndicator& ci, const std::string& label, const SourceLocation& where) {
-        const bool known = std::any_of(ci.seen_in.begin(), ci.seen_in.end(),
-                                       [&](const Provenance& p) { return p.label == label; });
-        if (!known) {
-            ci.seen_in.push_back(Provenance{label, where});
+    /// Records that `ci` appears in `source` (once per label), with the earliest time the
+    /// case gives for it there; first_seen follows the earliest of them.
+    static void seen(CaseIndicator& ci, const TextSource& source, const SourceLocation& where,
+                     const std::optional<Time>& time) {
+        auto it = std::find_if(ci.seen_in.begin(), ci.seen_in.end(),
+                               [&](const Provenance& p) { return p.label == source.label; });
+        if (it == ci.seen_in.end()) {
+            ci.seen_in.push_back(Provenance{source.label, where, source.kind});
+            it = std::prev(ci.seen_in.end());
+        }
+        if (time && (!it->time || time->utc < it->time->utc)) {
+            it->time = time;
+        }
+        if (time && (!ci.first_seen || time->utc < ci.first_seen->utc)) {
+            ci.first_seen = time;
         }
     }
 
@@ -215,26 +232,35 @@ std::vector<TextSource> text_sources(const model::Case& c, const Analysis& a) {
     size_t n = 0;
     for (const auto& q : c.queries) {
         sources.push_back({fmt::format("{} {}", model::display_name(q.language), ++n), q.text,
-                           evidence_location(c, q.file, q.where), !q.file.empty()});
+                           evidence_location(c, q.file, q.where), SourceKind::query,
+                           !q.file.empty()});
     }
     for (size_t i = 0; i < c.logs.size(); ++i) {
         const model::RawLog& l = c.logs[i];
         const EvidenceEvents* events = i < a.evidence.size() ? &a.evidence[i] : nullptr;
+        // A log no parser could read is placed at its recorded time, as in the timeline;
+        // otherwise times come from its events.
+        const bool unparsed = events == nullptr || events->events.empty();
         sources.push_back({events != nullptr ? events->label : "", l.text,
-                           evidence_location(c, l.file, l.where), !l.file.empty(), events});
+                           evidence_location(c, l.file, l.where), SourceKind::log, !l.file.empty(),
+                           events, unparsed ? l.time : std::nullopt});
     }
     n = 0;
     for (const auto& cmd : c.commands) {
         sources.push_back({fmt::format("Command {}", ++n), cmd.text,
-                           evidence_location(c, cmd.file, cmd.where), !cmd.file.empty()});
+                           evidence_location(c, cmd.file, cmd.where), SourceKind::command,
+                           !cmd.file.empty()});
     }
     for (const auto& r : c.osint) {
         const std::string label = "OSINT: " + r.provider;
-        sources.push_back({label, r.subject, r.where});
-        sources.push_back({label, r.verdict, r.where});
-        sources.push_back({label, r.classification, r.where});
+        // Only the looked-up subject carries the source's first_seen; values in its verdict or
+        // behaviours (a C2 address the sample contacts) were not what it first saw.
+        sources.push_back(
+            {label, r.subject, r.where, SourceKind::osint, false, nullptr, r.first_seen});
+        sources.push_back({label, r.verdict, r.where, SourceKind::osint});
+        sources.push_back({label, r.classification, r.where, SourceKind::osint});
         for (const auto& b : r.behaviours) {
-            sources.push_back({label, b, r.where});
+            sources.push_back({label, b, r.where, SourceKind::osint});
         }
     }
     for (const auto& s : c.triage) {

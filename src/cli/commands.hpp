@@ -19,5 +19,8 @@ void add_timeline_command(CLI::App& app, CommandOutcome& outcome);
 void add_events_command(CLI::App& app, CommandOutcome& outcome);
 void add_import_command(CLI::App& app, CommandOutcome& outcome);
 void add_lint_command(CLI::App& app, CommandOutcome& outcome);
+void add_export_command(CLI::App& app, CommandOutcome& outcome);
+void add_hunt_command(CLI::App& app, CommandOutcome& outcome);
+void add_sweep_command(CLI::App& app, CommandOutcome& outcome);
 
 } // namespace casefile::cli

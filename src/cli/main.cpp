@@ -21,6 +21,9 @@ int main(int argc, char** argv) {
     add_events_command(app, outcome);
     add_import_command(app, outcome);
     add_lint_command(app, outcome);
+    add_export_command(app, outcome);
+    add_hunt_command(app, outcome);
+    add_sweep_command(app, outcome);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

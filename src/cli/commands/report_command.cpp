@@ -6,14 +6,13 @@
 #include <openssl/evp.h>
 #include <unistd.h>
 
-#include "analysis/analyze.hpp"
+#include "cli/analyzed_case.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/extractor_options.hpp"
 #include "cli/output.hpp"
 #include "core/file_io.hpp"
 #include "core/text.hpp"
-#include "model/case_yaml.hpp"
 #include "render/docx/docx_report.hpp"
 #include "render/gate/safety_gate.hpp"
 #include "render/html/html_report.hpp"
@@ -139,33 +138,22 @@ int run_report(const ReportOptions& o) {
         template_text = std::move(*t);
     }
 
-    auto loaded = model::load_case_folder(o.dir);
-    if (!loaded) {
-        return report_error(loaded.error());
+    int exit_code = kExitOk;
+    const auto c = load_analyzed_case(o.dir, o.extractor, "report", exit_code);
+    if (!c) {
+        return exit_code;
     }
-    if (!loaded->ok()) {
-        report_diagnostics(loaded->diagnostics);
-        std::fprintf(stderr,
-                     "report: %s has errors; fix them and run again (casefile validate "
-                     "%s lists them)\n",
-                     o.dir.c_str(), o.dir.c_str());
-        return kExitBadData;
-    }
-    auto extractor = make_extractor(o.extractor);
-    if (!extractor) {
-        return report_error(extractor.error());
-    }
+    mention_findings(*c, o.dir, "report");
     // One analysis feeds the document; the document feeds every format.
-    const analysis::Analysis analysis = analysis::analyze(loaded->value, *extractor);
-    report_diagnostics(analysis.findings);
+    const ioc::Extractor& extractor = c->extractor;
 
     render::DocumentOptions doc_options;
     doc_options.audience = *audience;
-    doc_options.extractor = &*extractor;
+    doc_options.extractor = &extractor;
     doc_options.defang_prose = [&](std::string_view prose) {
-        return ioc::defang_text(prose, *extractor);
+        return ioc::defang_text(prose, extractor);
     };
-    auto doc = render::build_document(loaded->value, analysis, doc_options);
+    auto doc = render::build_document(c->value, c->analysis, doc_options);
     if (!doc) {
         return report_error(doc.error());
     }
@@ -182,7 +170,7 @@ int run_report(const ReportOptions& o) {
             return report_error(md.error());
         }
         bytes = std::move(*md);
-        violations = render::check_markdown(bytes, *extractor, gate);
+        violations = render::check_markdown(bytes, extractor, gate);
         format_name = "Markdown";
         break;
     }
@@ -192,7 +180,7 @@ int run_report(const ReportOptions& o) {
             return report_error(html.error());
         }
         bytes = std::move(*html);
-        violations = render::check_html(bytes, *extractor, gate);
+        violations = render::check_html(bytes, extractor, gate);
         format_name = "HTML";
         break;
     }
@@ -205,7 +193,7 @@ int run_report(const ReportOptions& o) {
             return report_error(out.error());
         }
         bytes = std::move(*out);
-        violations = render::check_runs(runs, "page", *extractor, gate);
+        violations = render::check_runs(runs, "page", extractor, gate);
         format_name = "PDF";
         break;
     }
@@ -216,7 +204,7 @@ int run_report(const ReportOptions& o) {
             return report_error(out.error());
         }
         bytes = std::move(*out);
-        violations = render::check_runs(runs, "paragraph", *extractor, gate);
+        violations = render::check_runs(runs, "paragraph", extractor, gate);
         format_name = "DOCX";
         break;
     }

@@ -1,11 +1,10 @@
 #include <memory>
 
-#include "analysis/analyze.hpp"
+#include "cli/analyzed_case.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/extractor_options.hpp"
 #include "cli/output.hpp"
-#include "model/case_yaml.hpp"
 #include "render/timeline/timeline_output.hpp"
 
 namespace casefile::cli {
@@ -19,18 +18,13 @@ struct TimelineOptions {
 };
 
 int run_timeline(const TimelineOptions& o) {
-    auto loaded = model::load_case_folder(o.dir);
-    if (!loaded) {
-        return report_error(loaded.error());
+    int exit_code = kExitOk;
+    const auto c = load_analyzed_case(o.dir, o.extractor, "timeline", exit_code);
+    if (!c) {
+        return exit_code;
     }
-    if (!loaded->ok()) {
-        return report_diagnostics(loaded->diagnostics);
-    }
-    auto extractor = make_extractor(o.extractor);
-    if (!extractor) {
-        return report_error(extractor.error());
-    }
-    const analysis::Analysis a = analysis::analyze(loaded->value, *extractor);
+    mention_findings(*c, o.dir, "timeline");
+    const analysis::Analysis& a = c->analysis;
     std::string text;
     if (o.format == "json") {
         text = render::timeline_json_lines(a);
@@ -38,7 +32,7 @@ int run_timeline(const TimelineOptions& o) {
         text = render::timeline_csv(a);
     } else {
         text = render::timeline_text(
-            a, [&](std::string_view s) { return ioc::defang_text(s, *extractor); });
+            a, [&](std::string_view s) { return ioc::defang_text(s, c->extractor); });
     }
     if (auto written = write_output(o.output, text); !written) {
         return report_error(written.error());

@@ -1,10 +1,9 @@
 #include <cstdio>
 #include <memory>
 
-#include "analysis/analyze.hpp"
+#include "cli/analyzed_case.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
-#include "cli/extractor_options.hpp"
 #include "model/case_yaml.hpp"
 
 namespace casefile::cli {
@@ -15,30 +14,36 @@ struct ValidateOptions {
     ExtractorFlags extractor;
 };
 
-int run_validate(const ValidateOptions& o) {
-    auto loaded = model::load_case_folder(o.dir);
-    if (!loaded) {
-        return report_error(loaded.error());
-    }
-    std::vector<Diagnostic> all = loaded->diagnostics;
-    // Consistency checks need a complete case: they run only when the schema checks passed.
-    if (loaded->ok()) {
-        auto extractor = make_extractor(o.extractor);
-        if (!extractor) {
-            return report_error(extractor.error());
-        }
-        const analysis::Analysis a = analysis::analyze(loaded->value, *extractor);
-        all.insert(all.end(), a.findings.begin(), a.findings.end());
-    }
-    const int code = report_diagnostics(all);
+void print_summary(const std::string& dir, const std::vector<Diagnostic>& all) {
     size_t errors = 0;
     for (const Diagnostic& d : all) {
         errors += d.level == DiagnosticLevel::error ? 1 : 0;
     }
     const size_t warnings = all.size() - errors;
     std::fprintf(errors == 0 ? stdout : stderr, "%s: %s (%zu error%s, %zu warning%s)\n",
-                 o.dir.c_str(), errors == 0 ? "valid" : "invalid", errors, errors == 1 ? "" : "s",
+                 dir.c_str(), errors == 0 ? "valid" : "invalid", errors, errors == 1 ? "" : "s",
                  warnings, warnings == 1 ? "" : "s");
+}
+
+int run_validate(const ValidateOptions& o) {
+    // A case with schema errors is reported as it is: its consistency cannot be checked yet.
+    auto loaded = model::load_case_folder(o.dir);
+    if (!loaded) {
+        return report_error(loaded.error());
+    }
+    if (!loaded->ok()) {
+        const int code = report_diagnostics(loaded->diagnostics);
+        print_summary(o.dir, loaded->diagnostics);
+        return code;
+    }
+    int exit_code = kExitOk;
+    const auto c = analyze_loaded_case(std::move(*loaded), o.extractor, exit_code);
+    if (!c) {
+        return exit_code;
+    }
+    const std::vector<Diagnostic> all = c->all_findings();
+    const int code = report_diagnostics(all);
+    print_summary(o.dir, all);
     return code;
 }
 

@@ -101,5 +101,37 @@ TEST(Analyze, LinksAndScreenshotsAreReferencesNotIndicators) {
     EXPECT_TRUE(analyze(c, extractor()).indicators.empty());
 }
 
+TEST(Analyze, ProvenanceKindsAndFirstSeen) {
+    Case c = base_case();
+    c.indicators.push_back({IndicatorType::ipv4, "45.33.32.156", "", "", {}});
+    RawLog log{LogKind::firewall, "", "", "DENY 45.33.32.156:443\n", "", {}, {}, false};
+    log.time = *parse_time("2025-11-11T13:40:00Z");
+    c.logs.push_back(log);
+    OsintResult vt;
+    vt.provider = "VirusTotal";
+    vt.subject = "45.33.32.156";
+    TimeParseOptions date_only;
+    date_only.allow_date_only = true;
+    vt.first_seen = *parse_time("2025-11-10", date_only);
+    vt.behaviours.push_back("contacts 185.220.101.5");
+    c.osint.push_back(vt);
+    const Analysis a = analyze(c, extractor());
+    const CaseIndicator* ip = find(a, IndicatorType::ipv4, "45.33.32.156");
+    ASSERT_NE(ip, nullptr);
+    ASSERT_EQ(ip->seen_in.size(), 3u);
+    EXPECT_EQ(ip->seen_in[0].kind, SourceKind::ioc_list);
+    EXPECT_EQ(ip->seen_in[1].kind, SourceKind::log);
+    EXPECT_EQ(ip->seen_in[2].kind, SourceKind::osint);
+    EXPECT_FALSE(ip->seen_in[0].time);
+    ASSERT_TRUE(ip->seen_in[1].time);
+    EXPECT_EQ(format_time(*ip->seen_in[1].time), "2025-11-11T13:40:00Z");
+    ASSERT_TRUE(ip->first_seen);
+    EXPECT_EQ(format_time(*ip->first_seen), "2025-11-10"); // the earlier of log and OSINT
+    // A value in an OSINT result's behaviours does not inherit the subject's first_seen.
+    const CaseIndicator* other = find(a, IndicatorType::ipv4, "185.220.101.5");
+    ASSERT_NE(other, nullptr);
+    EXPECT_FALSE(other->first_seen);
+}
+
 } // namespace
 } // namespace casefile::analysis
