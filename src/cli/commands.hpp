@@ -14,5 +14,8 @@ struct CommandOutcome {
 void add_new_command(CLI::App& app, CommandOutcome& outcome);
 void add_validate_command(CLI::App& app, CommandOutcome& outcome);
 void add_fmt_command(CLI::App& app, CommandOutcome& outcome);
+void add_iocs_command(CLI::App& app, CommandOutcome& outcome);
+void add_refang_command(CLI::App& app, CommandOutcome& outcome);
+void add_defang_command(CLI::App& app, CommandOutcome& outcome);
 
 } // namespace casefile::cli

@@ -16,6 +16,9 @@ int main(int argc, char** argv) {
     add_new_command(app, outcome);
     add_validate_command(app, outcome);
     add_fmt_command(app, outcome);
+    add_iocs_command(app, outcome);
+    add_refang_command(app, outcome);
+    add_defang_command(app, outcome);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -23,6 +23,10 @@ struct DefangStyle {
 [[nodiscard]] std::string defang(model::IndicatorType type, std::string_view canonical,
                                  const DefangStyle& style = {});
 
+/// Appends the defanged form to `out` (no allocation when `out` has room).
+void defang_append(std::string& out, model::IndicatorType type, std::string_view canonical,
+                   const DefangStyle& style = {});
+
 /// Undoes defang notation in free text and returns the text otherwise unchanged: `[.]`, `(.)`,
 /// `{.}`, `[dot]`, ` dot `, `\.`, `[:]`, `[://]`, `[/]`, `[@]`, `(at)`, `[at]`, hxxp/hXXp/h**p/
 /// meow:// schemes and the rest listed in docs/iocs.md. Newlines are never joined, so it works

@@ -1,6 +1,7 @@
 #include "ioc/domain_rules.hpp"
 
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 
 #include <idn2.h>
@@ -173,36 +174,84 @@ DomainVerdict DomainRules::check_uncached(std::string_view lower_name) const {
     return verdict;
 }
 
-DomainVerdict DomainRules::check(std::string_view name, DomainCache* cache) const {
-    if (name.empty() || name.size() > kMaxName * 4) {
-        return {};
+namespace {
+
+enum CacheFlags : uint8_t { kValid = 1, kAmbiguous = 2 };
+
+uint64_t name_hash(std::string_view s) {
+    uint64_t h = 1469598103934665603ULL;
+    for (char c : s) {
+        h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
     }
-    std::string key(name);
-    for (char& c : key) {
+    return h;
+}
+
+} // namespace
+
+bool DomainRules::check_into(std::string_view name, DomainCache* cache, std::string& canonical,
+                             bool& ambiguous) const {
+    if (name.empty() || name.size() > kMaxName * 4) {
+        return false;
+    }
+    char buf[kMaxName * 4];
+    bool ascii = true;
+    for (size_t k = 0; k < name.size(); ++k) {
+        char c = name[k];
         if (c >= 'A' && c <= 'Z') {
             c = static_cast<char>(c - 'A' + 'a');
         }
+        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+        buf[k] = c;
     }
-    if (cache != nullptr) {
-        if (const DomainVerdict* hit = cache->find(key)) {
-            return *hit;
+    const std::string_view key(buf, name.size());
+    const bool cacheable = cache != nullptr && ascii && key.size() <= DomainCache::kMaxKey;
+    const uint64_t hash = cacheable ? name_hash(key) : 0;
+    if (cacheable) {
+        const int flags = cache->find(key, hash);
+        if (flags >= 0) {
+            if ((flags & kValid) == 0) {
+                return false;
+            }
+            ambiguous = (flags & kAmbiguous) != 0;
+            canonical.assign(key);
+            return true;
         }
-        DomainVerdict verdict = check_uncached(key);
-        return cache->insert(std::move(key), std::move(verdict));
     }
-    return check_uncached(key);
+    DomainVerdict verdict = check_uncached(key);
+    if (cacheable) {
+        cache->insert(key, hash,
+                      static_cast<uint8_t>((verdict.valid ? kValid : 0) |
+                                           (verdict.ambiguous ? kAmbiguous : 0)));
+    }
+    if (!verdict.valid) {
+        return false;
+    }
+    ambiguous = verdict.ambiguous;
+    canonical = std::move(verdict.canonical);
+    return true;
 }
 
-const DomainVerdict* DomainCache::find(std::string_view key) const {
-    auto it = entries_.find(std::string(key));
-    return it == entries_.end() ? nullptr : &it->second;
+DomainVerdict DomainRules::check(std::string_view name, DomainCache* cache) const {
+    DomainVerdict verdict;
+    verdict.valid = check_into(name, cache, verdict.canonical, verdict.ambiguous);
+    return verdict;
 }
 
-const DomainVerdict& DomainCache::insert(std::string key, DomainVerdict verdict) {
-    if (entries_.size() >= kMaxEntries) {
-        entries_.clear();
+int DomainCache::find(std::string_view key, uint64_t hash) const {
+    const Slot& s = slots_[hash % kSlots];
+    if (s.hash == hash && s.len == key.size() &&
+        std::memcmp(s.key.data(), key.data(), key.size()) == 0) {
+        return s.flags;
     }
-    return entries_.insert_or_assign(std::move(key), std::move(verdict)).first->second;
+    return -1;
+}
+
+void DomainCache::insert(std::string_view key, uint64_t hash, uint8_t flags) {
+    Slot& s = slots_[hash % kSlots];
+    s.hash = hash;
+    s.len = static_cast<uint8_t>(key.size());
+    s.flags = flags;
+    std::memcpy(s.key.data(), key.data(), key.size());
 }
 
 } // namespace casefile::ioc::detail

@@ -68,16 +68,29 @@ std::optional<uint32_t> parse_ipv4(std::string_view text) {
     return address;
 }
 
-std::string format_ipv4(uint32_t address) {
+void append_ipv4(std::string& out, uint32_t address) {
     char buf[16];
-    char* p = buf;
+    size_t n = 0;
     for (int shift = 24; shift >= 0; shift -= 8) {
-        p = std::to_chars(p, buf + sizeof buf, (address >> shift) & 0xFFu).ptr;
+        const unsigned octet = (address >> shift) & 0xFFu;
+        if (octet >= 100) {
+            buf[n++] = static_cast<char>('0' + octet / 100);
+        }
+        if (octet >= 10) {
+            buf[n++] = static_cast<char>('0' + octet / 10 % 10);
+        }
+        buf[n++] = static_cast<char>('0' + octet % 10);
         if (shift > 0) {
-            *p++ = '.';
+            buf[n++] = '.';
         }
     }
-    return {buf, static_cast<size_t>(p - buf)};
+    out.append(buf, n);
+}
+
+std::string format_ipv4(uint32_t address) {
+    std::string out;
+    append_ipv4(out, address);
+    return out;
 }
 
 std::optional<Ipv6Address> parse_ipv6(std::string_view text) {

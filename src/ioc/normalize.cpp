@@ -306,18 +306,9 @@ bool Pass::host_follows(size_t i, bool* spelled, bool loose) const {
 }
 
 bool Pass::in_url_host(size_t i) const {
-    size_t from = url_host_from_;
+    const size_t from = url_host_from_;
     if (from == std::string_view::npos || from > i || i - from > kHostLookahead) {
-        // A plain "://" that needed no rewrite leaves no state: look for it.
-        size_t k = i;
-        const size_t lo = i > kHostLookahead ? i - kHostLookahead : 0;
-        while (k > lo && t_[k - 1] != '/' && t_[k - 1] != '\n') {
-            --k;
-        }
-        if (k < 3 || t_.substr(k - 3, 3) != "://") {
-            return false;
-        }
-        from = k;
+        return false;
     }
     for (size_t k = from; k < i; ++k) {
         const char c = t_[k];
@@ -635,28 +626,79 @@ size_t Pass::try_at(size_t i) {
     return tok->end;
 }
 
-constexpr std::array<bool, 256> make_triggers(bool filter) {
-    std::array<bool, 256> t{};
-    for (char c : std::string_view("[({].\\:_/@ \t")) {
-        t[static_cast<unsigned char>(c)] = true;
+// A notation starts at a trigger byte only when the byte after it is of a class that trigger
+// needs ('.' needs a closing bracket, ':' a slash, backslash or underscore...), so the pass
+// settles almost every byte with two table lookups.
+enum NextClass : uint8_t {
+    kNextClose = 1,      // ) ] }
+    kNextSlash = 2,      // / and backslash
+    kNextUnderscore = 4, // _
+    kNextDot = 8,        // .
+    kNextSpace = 16,     // space, tab
+    kNextWord = 32,      // first letters of dot, at, et, arroba, punto, punkt
+    kNextCore = 64,      // @ : , and opening brackets
+    kNextOT = 128,       // O, T (filter mode: fooDOTcom, fooATbar)
+};
+
+constexpr std::array<uint8_t, 256> make_next_class() {
+    std::array<uint8_t, 256> t{};
+    for (char c : std::string_view(")]}")) {
+        t[static_cast<unsigned char>(c)] |= kNextClose;
     }
+    t['/'] |= kNextSlash;
+    t['\\'] |= kNextSlash;
+    t['_'] |= kNextUnderscore;
+    t['.'] |= kNextDot;
+    t[' '] |= kNextSpace;
+    t['\t'] |= kNextSpace;
+    for (char c : std::string_view("dDaAeEpP")) {
+        t[static_cast<unsigned char>(c)] |= kNextWord;
+    }
+    for (char c : std::string_view("@:,[({")) {
+        t[static_cast<unsigned char>(c)] |= kNextCore;
+    }
+    t['O'] |= kNextOT;
+    t['T'] |= kNextOT;
+    return t;
+}
+constexpr auto kNextClasses = make_next_class();
+
+constexpr std::array<uint8_t, 256> make_needs(bool filter) {
+    std::array<uint8_t, 256> t{};
+    t['.'] = kNextClose;
+    t[':'] = kNextSlash | kNextUnderscore;
+    t['/'] = kNextSlash;
+    t['_'] = kNextUnderscore;
+    t['\\'] = kNextDot | kNextSlash;
+    t[']'] = kNextDot;
+    t['@'] = 0xFF;
+    const uint8_t spaced = kNextWord | kNextDot | kNextSlash | kNextSpace;
+    t[' '] = spaced;
+    t['\t'] = spaced;
+    const uint8_t bracket = kNextDot | kNextWord | kNextSpace | kNextCore | kNextSlash;
+    t['['] = bracket;
+    t['('] = bracket;
+    t['{'] = bracket;
     if (filter) {
-        t['D'] = true;
-        t['A'] = true;
+        t['D'] = kNextOT;
+        t['A'] = kNextOT;
     }
     return t;
 }
-constexpr auto kExtractTriggers = make_triggers(false);
-constexpr auto kFilterTriggers = make_triggers(true);
+constexpr auto kExtractNeeds = make_needs(false);
+constexpr auto kFilterNeeds = make_needs(true);
 
 bool Pass::run() {
-    const auto& triggers = mode_ == RefangMode::filter ? kFilterTriggers : kExtractTriggers;
+    const auto& needs = mode_ == RefangMode::filter ? kFilterNeeds : kExtractNeeds;
+    const auto* p = reinterpret_cast<const unsigned char*>(t_.data());
     size_t i = 0;
-    while (i < n_) {
-        while (i < n_ && !triggers[static_cast<unsigned char>(t_[i])]) {
+    // The last byte has no successor; it can end no notation that was not started before it.
+    const size_t last = n_ == 0 ? 0 : n_ - 1;
+    while (i < last) {
+        while (i < last && (needs[p[i]] & kNextClasses[p[i + 1]]) == 0) {
             ++i;
         }
-        if (i >= n_) {
+        if (i >= last) {
             break;
         }
         i = try_at(i);

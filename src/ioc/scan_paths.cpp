@@ -424,7 +424,10 @@ size_t Scanner::try_unix_path(size_t i) {
     if (!accepted) {
         return i + 1; // let the words inside be scanned on their own
     }
-    value_.assign(root);
+    value_.clear();
+    if (!root.empty()) {
+        value_ += '~';
+    }
     value_ += tail;
     emit(IndicatorType::file_path, i, end, value_);
     return end;

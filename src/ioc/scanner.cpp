@@ -41,6 +41,33 @@ constexpr std::array<uint8_t, 256> make_char_bits() {
 }
 constexpr auto kCharBits = make_char_bits();
 
+// Properties of word characters (0 = not a word character), ANDed over a word by read_word.
+enum WordProps : uint8_t {
+    kIsWord = 1,
+    kIsDigit = 2,
+    kIsHex = 4,
+    kIsAlpha = 8,
+    kIsNotLower = 16,
+};
+
+constexpr std::array<uint8_t, 256> make_word_props() {
+    std::array<uint8_t, 256> t{};
+    for (int c = 0; c < 256; ++c) {
+        const uint8_t b = kCharBits[c];
+        if ((b & (kDigit | kAlpha)) == 0) {
+            continue;
+        }
+        uint8_t v = kIsWord;
+        v |= (b & kDigit) != 0 ? kIsDigit : 0;
+        v |= (b & (kDigit | kHexLetter)) != 0 ? kIsHex : 0;
+        v |= (b & kAlpha) != 0 ? kIsAlpha : 0;
+        v |= (b & kLower) == 0 ? kIsNotLower : 0;
+        t[c] = v;
+    }
+    return t;
+}
+constexpr auto kWordProps = make_word_props();
+
 // What can start a candidate: 1 = ASCII letter or digit, 2 = non-ASCII byte, 3 = punctuation
 // that opens a path, a registry key, an IPv6 "::" or an email.
 constexpr std::array<uint8_t, 256> make_start() {
@@ -267,30 +294,34 @@ Scanner::Word Scanner::read_word(size_t i) const {
     Word w;
     w.begin = i;
     size_t j = i;
-    while (j < n_) {
-        const auto c = static_cast<unsigned char>(t_[j]);
-        const uint8_t bits = kCharBits[c];
-        if (bits != 0) {
-            w.digits = w.digits && (bits & kDigit) != 0;
-            w.hex = w.hex && (bits & (kDigit | kHexLetter)) != 0;
-            w.alpha = w.alpha && (bits & kAlpha) != 0;
-            w.upper = w.upper && (bits & kLower) == 0;
+    const auto* p = reinterpret_cast<const unsigned char*>(t_);
+    // AND of the per-character properties over the word, in one table lookup per byte.
+    uint8_t all = kIsDigit | kIsHex | kIsAlpha | kIsNotLower;
+    while (true) {
+        while (j < n_) {
+            const uint8_t props = kWordProps[p[j]];
+            if (props == 0) {
+                break;
+            }
+            all &= props;
             ++j;
-            continue;
         }
-        if (c >= 0x80) {
+        if (j < n_ && p[j] >= 0x80) {
             const size_t len = utf8_word_char(t_ + j, t_ + n_);
             if (len == 0) {
                 break;
             }
             w.high = true;
-            w.digits = false;
-            w.hex = false;
+            all &= kIsAlpha | kIsNotLower;
             j += len;
             continue;
         }
         break;
     }
+    w.digits = (all & kIsDigit) != 0;
+    w.hex = (all & kIsHex) != 0;
+    w.alpha = (all & kIsAlpha) != 0;
+    w.upper = (all & kIsNotLower) != 0;
     w.end = j;
     return w;
 }
@@ -531,12 +562,12 @@ bool Scanner::parse_host(size_t begin, size_t limit, Host& host, size_t& end,
         }
         return false;
     }
-    DomainVerdict verdict = rules_.check(name, &caches_.domains);
-    if (!verdict.valid || (verdict.ambiguous && !allow_ambiguous)) {
+    bool ambiguous = false;
+    if (!rules_.check_into(name, &caches_.domains, host.canonical, ambiguous) ||
+        (ambiguous && !allow_ambiguous)) {
         return false;
     }
     host.type = IndicatorType::domain;
-    host.canonical = std::move(verdict.canonical);
     end = e;
     return true;
 }
@@ -597,7 +628,8 @@ size_t Scanner::try_name(const Word& w) {
                 return r;
             }
         }
-        value_ = format_ipv4(*v4);
+        value_.clear();
+        append_ipv4(value_, *v4);
         if (prefix >= 0) {
             value_ += '/';
             value_ += std::to_string(prefix);
@@ -632,20 +664,19 @@ size_t Scanner::try_name(const Word& w) {
             }
             tld_ok = known == 1;
         }
-        if (tld_ok) {
-            DomainVerdict verdict = rules_.check(candidate, &caches_.domains);
-            if (verdict.valid) {
-                const bool domain = !verdict.ambiguous || norm_.defanged_in(c, e) || labels >= 3 ||
+        bool ambiguous = false;
+        if (tld_ok && rules_.check_into(candidate, &caches_.domains, value_, ambiguous)) {
+            {
+                const bool domain = !ambiguous || norm_.defanged_in(c, e) || labels >= 3 ||
                                     equals_lower(candidate.substr(0, 4), "www.") || host_context(c);
                 if (domain) {
                     if (norm_.defanged_in(c, e) &&
                         (at(e) == '/' || (at(e) == ':' && is_digit(at(e + 1))))) {
-                        if (size_t r = try_schemeless_url(c, e, verdict.canonical,
-                                                          IndicatorType::domain)) {
+                        const std::string host = value_;
+                        if (size_t r = try_schemeless_url(c, e, host, IndicatorType::domain)) {
                             return r;
                         }
                     }
-                    value_ = std::move(verdict.canonical);
                     emit(IndicatorType::domain, c, e, value_);
                     return at(e) == '/' ? skip_path(e) : e;
                 }
@@ -821,7 +852,9 @@ size_t Scanner::try_url(const Word& w) {
         host.type = IndicatorType::ipv6;
         host.begin = hs;
         host.end = close + 1;
-        host.canonical = "[" + format_ipv6(*v6) + "]";
+        host.canonical.assign(1, '[');
+        host.canonical += format_ipv6(*v6);
+        host.canonical += ']';
         he = close + 1;
     } else if (!parse_host(hs, ae, host, he, true)) {
         return 0;
