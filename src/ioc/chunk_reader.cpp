@@ -203,7 +203,7 @@ Result<std::string_view> ChunkReader::next() {
             return std::string_view(s.buffer).substr(0, cut);
         }
         const size_t want =
-            std::max(kReadBlock, s.chunk_size - std::min(s.chunk_size, s.buffer.size()));
+            std::max<size_t>(4096, s.chunk_size - std::min(s.chunk_size, s.buffer.size()));
         auto got = s.fill(std::min(want, kMaxLine));
         if (!got) {
             return tl::unexpected(got.error());

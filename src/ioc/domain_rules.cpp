@@ -139,10 +139,17 @@ DomainVerdict DomainRules::check_uncached(std::string_view lower_name) const {
         return verdict;
     }
     if (!idn && ascii.find("xn--") != std::string::npos) {
+        // An A-label must decode and encode back to itself under IDNA2008 rules.
         char* out = nullptr;
         const int rc = idn2_to_unicode_8z8z(ascii.c_str(), &out, 0);
-        CString holder(out);
-        if (rc != IDN2_OK) {
+        CString unicode(out);
+        if (rc != IDN2_OK || unicode == nullptr) {
+            return verdict;
+        }
+        char* back = nullptr;
+        const int rc2 = idn2_to_ascii_8z(unicode.get(), &back, IDN2_NONTRANSITIONAL);
+        CString again(back);
+        if (rc2 != IDN2_OK || again == nullptr || ascii != again.get()) {
             return verdict;
         }
     }

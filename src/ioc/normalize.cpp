@@ -375,6 +375,14 @@ std::optional<Token> Pass::backslash(size_t i) const {
     }
     const char next = at(i + 1);
     if (next == '.' && is_alnum(before(i)) && (is_alnum(at(i + 2)) || is_high(at(i + 2)))) {
+        // In "C:\Users\x\.config" the backslash separates path segments: another backslash
+        // earlier in the word, not escaping a dot, says so.
+        const size_t lo = i > kHostLookahead ? i - kHostLookahead : 0;
+        for (size_t k = i; k > lo && !is_space(t_[k - 1]) && t_[k - 1] != '\n'; --k) {
+            if (t_[k - 1] == '\\' && t_[k] != '.') {
+                return std::nullopt;
+            }
+        }
         return Token{i, i + 2, '.'};
     }
     if (next == '/') {

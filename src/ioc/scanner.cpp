@@ -481,6 +481,17 @@ Scanner::Name Scanner::read_name(size_t i) const {
         }
         break;
     }
+    if (j >= limit && limit < n_) {
+        // Longer than any name: find where the run really ends and give it up whole, so that
+        // no tail of it is read as a name of its own.
+        nm.too_long = true;
+        while (j < n_ && (is_alnum(t_[j]) || t_[j] == '-' || t_[j] == '_' || t_[j] == '.' ||
+                          is_high(t_[j]))) {
+            ++j;
+        }
+        nm.end = j;
+        return nm;
+    }
     // "m.facebook.com-------": hyphens (and underscores) at the end belong to no label.
     while (j > i && (t_[j - 1] == '-' || t_[j - 1] == '_')) {
         --j;
@@ -512,7 +523,8 @@ bool Scanner::ipv4_is_version(size_t begin) const {
         // "Chrome/124.0.0.0" (product/version) but not squid's "HIER_DIRECT/1.2.3.4".
         size_t k = begin - 1;
         bool has_lower = false;
-        while (k > 0 && (is_alnum(t_[k - 1]) || t_[k - 1] == '_' || t_[k - 1] == '-')) {
+        while (k > 0 && begin - k < 64 &&
+               (is_alnum(t_[k - 1]) || t_[k - 1] == '_' || t_[k - 1] == '-')) {
             has_lower = has_lower || (t_[k - 1] >= 'a' && t_[k - 1] <= 'z');
             --k;
         }
@@ -538,6 +550,9 @@ bool Scanner::parse_host(size_t begin, size_t limit, Host& host, size_t& end,
         return false;
     }
     const Name nm = read_name(begin);
+    if (nm.too_long) {
+        return false;
+    }
     const size_t e = std::min(nm.end, limit);
     if (e <= begin) {
         return false;
@@ -574,6 +589,9 @@ bool Scanner::parse_host(size_t begin, size_t limit, Host& host, size_t& end,
 
 size_t Scanner::try_name(const Word& w) {
     const Name nm = read_name(w.begin);
+    if (nm.too_long) {
+        return nm.end;
+    }
     if (at(nm.end) == '@') {
         return try_email(nm.end);
     }
