@@ -245,7 +245,10 @@ DomainVerdict DomainRules::check(std::string_view name, DomainCache* cache) cons
 }
 
 int DomainCache::find(std::string_view key, uint64_t hash) const {
-    const Slot& s = slots_[hash % kSlots];
+    if (slots_.empty()) {
+        return -1;
+    }
+    const Slot& s = slots_[hash % slots_.size()];
     if (s.hash == hash && s.len == key.size() &&
         std::memcmp(s.key.data(), key.data(), key.size()) == 0) {
         return s.flags;
@@ -254,7 +257,12 @@ int DomainCache::find(std::string_view key, uint64_t hash) const {
 }
 
 void DomainCache::insert(std::string_view key, uint64_t hash, uint8_t flags) {
-    Slot& s = slots_[hash % kSlots];
+    if (slots_.empty() || (++inserts_ > 2 * slots_.size() && slots_.size() < kMaxSlots)) {
+        // Growing drops what is cached: it is only a memo.
+        slots_.assign(slots_.empty() ? kFirstSlots : slots_.size() * 4, Slot{});
+        inserts_ = 0;
+    }
+    Slot& s = slots_[hash % slots_.size()];
     s.hash = hash;
     s.len = static_cast<uint8_t>(key.size());
     s.flags = flags;

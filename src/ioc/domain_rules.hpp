@@ -35,8 +35,11 @@ private:
         uint8_t flags = 0;
         std::array<char, kMaxKey> key{};
     };
-    static constexpr size_t kSlots = 8192;
-    std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
+    // Starts small (a scan of one line should not clear 600 KiB) and grows with use.
+    static constexpr size_t kFirstSlots = 64;
+    static constexpr size_t kMaxSlots = 8192;
+    std::vector<Slot> slots_;
+    size_t inserts_ = 0;
 };
 
 /// Host name validation against the Public Suffix List (libpsl) with IDNA checks (libidn2).

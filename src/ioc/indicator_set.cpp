@@ -54,9 +54,11 @@ public:
     const T& operator[](size_t i) const { return blocks_[i / kBlock][i % kBlock]; }
     void push_back(const T& v) {
         if (size_ % kBlock == 0) {
-            blocks_.push_back(std::make_unique<T[]>(kBlock));
+            // Reserved, not constructed: the pages are only touched as elements arrive.
+            blocks_.emplace_back().reserve(kBlock);
         }
-        (*this)[size_++] = v;
+        blocks_.back().push_back(v);
+        ++size_;
     }
     void clear() {
         blocks_.clear();
@@ -64,7 +66,7 @@ public:
     }
 
 private:
-    std::vector<std::unique_ptr<T[]>> blocks_;
+    std::vector<std::vector<T>> blocks_;
     size_t size_ = 0;
 };
 
@@ -76,7 +78,7 @@ public:
     uint64_t add(std::string_view s) {
         if (blocks_.empty() || used_ + s.size() > capacity_) {
             capacity_ = std::max(kBlock, s.size());
-            blocks_.push_back(std::make_unique<char[]>(capacity_));
+            blocks_.push_back(std::unique_ptr<char[]>(new char[capacity_])); // not zeroed
             used_ = 0;
         }
         std::memcpy(blocks_.back().get() + used_, s.data(), s.size());

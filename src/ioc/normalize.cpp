@@ -151,7 +151,8 @@ std::optional<Token> Pass::bracket_token(size_t i) const {
             ++p;
         }
     }
-    const bool has_open = p > i;
+    const size_t opens = p - i;
+    const bool has_open = opens > 0;
     p = skip_spaces(p, 2);
     char core = 0;
     size_t core_end = p;
@@ -183,7 +184,10 @@ std::optional<Token> Pass::bracket_token(size_t i) const {
     }
     size_t q = skip_spaces(core_end, 2);
     const size_t close_begin = q;
-    while (q - close_begin < kMaxBrackets && is_close(at(q))) {
+    // A colon closes no more brackets than it opened: in "[2001[:]db8[:][:]]" the last ']'
+    // belongs to the IPv6 literal.
+    const size_t max_close = (core == ':' || core == 'S') ? opens : kMaxBrackets;
+    while (q - close_begin < max_close && is_close(at(q))) {
         ++q;
     }
     if (q == close_begin && has_open && at(q) == '[') {

@@ -243,6 +243,7 @@ Scanner::Scanner(const DomainRules& rules, ScanCaches& caches, const Normalized&
       n_(text_.size()), settings_(settings), sink_(sink) {}
 
 void Scanner::emit(IndicatorType type, size_t begin, size_t end, std::string_view value) {
+    CASEFILE_ASSERT(begin < end && end <= n_, "a match is a non-empty span of the text");
     last_end_ = std::max(last_end_, end);
     if (!wanted(type)) {
         return;

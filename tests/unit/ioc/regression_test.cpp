@@ -1,0 +1,71 @@
+// One test per input the fuzzers found (tests/data/ioc/regress/): each pins the behaviour that
+// input got wrong.
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "ioc/defang.hpp"
+#include "ioc/extractor.hpp"
+
+namespace casefile::ioc {
+namespace {
+
+using model::IndicatorType;
+
+std::string regress_file(const char* name) {
+    std::ifstream in(std::string(CASEFILE_SOURCE_DIR "/tests/data/ioc/regress/") + name,
+                     std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+const Extractor& extractor() {
+    static const Extractor ex = *Extractor::create();
+    return ex;
+}
+
+void expect_network_round_trips(const std::string& text) {
+    ExtractOptions o;
+    o.include_private = true;
+    o.domains_from_urls_and_emails = true;
+    size_t matches = 0;
+    extractor().scan(text, o, [&](const Match& m) {
+        ++matches;
+        if (m.type == IndicatorType::url || m.type == IndicatorType::domain ||
+            m.type == IndicatorType::email || m.type == IndicatorType::ipv4 ||
+            m.type == IndicatorType::ipv6) {
+            EXPECT_EQ(refang_text(defang(m.type, m.value)), m.value);
+        }
+    });
+    EXPECT_GT(matches, 0u);
+}
+
+// ioc_extract_fuzz: "http://[2001:db8::]" defangs to "hxxp://[2001[:]db8[:][:]]/"; refang took
+// the literal's closing bracket as part of the last "[:]".
+TEST(Regression, Ipv6UrlHostEndingInDoubleColon) {
+    expect_network_round_trips(regress_file("ipv6-url-host-ending-in-double-colon"));
+    EXPECT_EQ(refang_text("hxxp://[2001[:]db8[:][:]]/"), "http://[2001:db8::]/");
+    EXPECT_EQ(refang_text("[fe80[:][:]]"), "[fe80::]");
+}
+
+// ioc_extract_fuzz: a registry key whose third subkey opens "<USER " and never closes it made
+// the span end before its start. The key now ends before the unclosed subkey.
+TEST(Regression, RegistryKeyWithUnclosedAngleBracket) {
+    const std::string text = regress_file("registry-key-with-unclosed-angle-bracket");
+    ExtractOptions o;
+    o.include_private = true;
+    extractor().scan(text, o, [&](const Match& m) {
+        EXPECT_GT(m.length, 0u);
+        EXPECT_LE(m.offset + m.length, text.size());
+    });
+    std::vector<std::string> keys;
+    extractor().scan("HKCU\\Software\\Run\\<USER SID\\x and more", {},
+                     [&](const Match& m) { keys.push_back(m.value); });
+    EXPECT_EQ(keys, std::vector<std::string>{"HKCU\\Software\\Run"});
+}
+
+} // namespace
+} // namespace casefile::ioc
