@@ -436,7 +436,7 @@ std::optional<Token> Pass::scheme_at(size_t sep_begin, size_t sep_end) const {
         end = after;
     } else {
         const char c = at(end);
-        if (!(is_alnum(c) || is_high(c) || c == '[')) {
+        if (!url_authority_start(c)) {
             return std::nullopt;
         }
     }
@@ -723,6 +723,10 @@ bool Pass::run() {
 }
 
 } // namespace
+
+bool url_authority_start(char c) {
+    return is_alnum(c) || is_high(c) || c == '[' || c == '%' || c == '_' || c == '-' || c == '~';
+}
 
 std::string_view canonical_scheme(std::string_view word) {
     static constexpr std::array<std::string_view, 19> kSchemes{

@@ -836,6 +836,9 @@ size_t Scanner::try_url(const Word& w) {
         return 0;
     }
     const size_t p = w.end + 3;
+    if (!url_authority_start(at(p)) && !(scheme == "file" && at(p) == '/')) {
+        return 0;
+    }
     size_t ae = p;
     while (ae < n_ && ae - p < 512 && authority_char(t_[ae])) {
         if (is_high(t_[ae])) {
@@ -853,6 +856,11 @@ size_t Scanner::try_url(const Word& w) {
         if (t_[k - 1] == '@') {
             hs = k;
             break;
+        }
+    }
+    for (size_t k = p; k + 1 < hs; ++k) {
+        if (t_[k] == '[' || t_[k] == ']') {
+            return 0; // brackets belong to an IPv6 host, never to a userinfo
         }
     }
     Host host;

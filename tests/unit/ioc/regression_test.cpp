@@ -67,5 +67,19 @@ TEST(Regression, RegistryKeyWithUnclosedAngleBracket) {
     EXPECT_EQ(keys, std::vector<std::string>{"HKCU\\Software\\Run"});
 }
 
+// ioc_extract_fuzz: "https://]xh[@]contoso[.]com" was a URL with userinfo "]xh"; its defanged
+// form could not be refanged, since "]" cannot follow a scheme. Brackets are now IPv6-only.
+TEST(Regression, UrlUserinfoWithBracket) {
+    expect_network_round_trips(regress_file("url-userinfo-with-bracket"));
+    std::vector<std::string> urls;
+    extractor().scan("https://]xh@contoso.com/ https://u:p@contoso.com/", {},
+                     [&](const Match& m) {
+                         if (m.type == IndicatorType::url) {
+                             urls.push_back(m.value);
+                         }
+                     });
+    EXPECT_EQ(urls, std::vector<std::string>{"https://u:p@contoso.com/"});
+}
+
 } // namespace
 } // namespace casefile::ioc
