@@ -2,14 +2,18 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <optional>
 
 namespace casefile::ioc::detail {
 
 namespace {
 
-constexpr size_t kMaxSpaces = 4;   // whitespace a notation may carry around it
-constexpr size_t kMaxBrackets = 4; // "10(((.]]]]10" is as bad as it gets in the wild
+constexpr size_t kMaxSpaces = 4; // whitespace a notation may carry around it
+// Bracket runs are taken whole ("10(((.]]]]10", "[[[[[.]]]]]"): a bounded run would leave
+// brackets behind that form a new notation with the replacement, and refang would no longer be
+// idempotent. A run that leads nowhere is skipped whole, which keeps the pass linear.
+constexpr size_t kMaxBrackets = std::numeric_limits<size_t>::max();
 constexpr size_t kHostLookahead = 256;
 
 bool is_space(char c) {
@@ -579,6 +583,14 @@ size_t Pass::try_at(size_t i) {
     case '{':
     case ']':
         tok = bracket_token(i);
+        if (!tok && c != ']') {
+            // Every later bracket of this run would see the same thing after it.
+            size_t run = i;
+            while (run < n_ && is_open(t_[run])) {
+                ++run;
+            }
+            return run;
+        }
         if (tok && (tok->core == ':' || tok->core == 'S')) {
             // "http[:]//", "hxxps[://]": the colon belongs to a scheme.
             size_t sep_end = tok->end;

@@ -72,13 +72,21 @@ TEST(Regression, RegistryKeyWithUnclosedAngleBracket) {
 TEST(Regression, UrlUserinfoWithBracket) {
     expect_network_round_trips(regress_file("url-userinfo-with-bracket"));
     std::vector<std::string> urls;
-    extractor().scan("https://]xh@contoso.com/ https://u:p@contoso.com/", {},
-                     [&](const Match& m) {
-                         if (m.type == IndicatorType::url) {
-                             urls.push_back(m.value);
-                         }
-                     });
+    extractor().scan("https://]xh@contoso.com/ https://u:p@contoso.com/", {}, [&](const Match& m) {
+        if (m.type == IndicatorType::url) {
+            urls.push_back(m.value);
+        }
+    });
     EXPECT_EQ(urls, std::vector<std::string>{"https://u:p@contoso.com/"});
+}
+
+// ioc_extract_fuzz: a URL path holding "{[[[[[.]]]]" kept "{[" + "." + "]" after a bounded
+// bracket run was rewritten, a new "[.]" that refang then undid: refang was not idempotent.
+// Bracket runs are now taken whole.
+TEST(Regression, UrlPathWithNestedBrackets) {
+    expect_network_round_trips(regress_file("url-path-with-nested-brackets"));
+    EXPECT_EQ(refang_text("x{[[[[[.]]]]]]]]y"), "x.y");
+    EXPECT_EQ(refang_text(refang_text("a[[[[[[.)))))b")), refang_text("a[[[[[[.)))))b"));
 }
 
 } // namespace
