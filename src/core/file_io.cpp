@@ -29,7 +29,8 @@ Result<std::string> read_gzip(const fs::path& path) {
         out.append(buffer, static_cast<size_t>(n));
     }
     int code = Z_OK;
-    const char* message = gzerror(file, &code);
+    // gzerror's text belongs to the gzFile: copy it before gzclose frees it.
+    const std::string message = gzerror(file, &code);
     gzclose(file);
     if (n < 0 || (code != Z_OK && code != Z_STREAM_END)) {
         return fail(ErrorCode::io,
