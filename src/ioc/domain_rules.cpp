@@ -183,7 +183,8 @@ DomainVerdict DomainRules::check_uncached(std::string_view lower_name) const {
 
 namespace {
 
-enum CacheFlags : uint8_t { kValid = 1, kAmbiguous = 2 };
+constexpr uint8_t kValid = 1;
+constexpr uint8_t kAmbiguous = 2;
 
 uint64_t name_hash(std::string_view s) {
     uint64_t h = 1469598103934665603ULL;

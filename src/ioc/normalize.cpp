@@ -653,16 +653,14 @@ size_t Pass::try_at(size_t i) {
 // A notation starts at a trigger byte only when the byte after it is of a class that trigger
 // needs ('.' needs a closing bracket, ':' a slash, backslash or underscore...), so the pass
 // settles almost every byte with two table lookups.
-enum NextClass : uint8_t {
-    kNextClose = 1,      // ) ] }
-    kNextSlash = 2,      // / and backslash
-    kNextUnderscore = 4, // _
-    kNextDot = 8,        // .
-    kNextSpace = 16,     // space, tab
-    kNextWord = 32,      // first letters of dot, at, et, arroba, punto, punkt
-    kNextCore = 64,      // @ : , and opening brackets
-    kNextOT = 128,       // O, T (filter mode: fooDOTcom, fooATbar)
-};
+constexpr uint8_t kNextClose = 1;      // ) ] }
+constexpr uint8_t kNextSlash = 2;      // / and backslash
+constexpr uint8_t kNextUnderscore = 4; // _
+constexpr uint8_t kNextDot = 8;        // .
+constexpr uint8_t kNextSpace = 16;     // space, tab
+constexpr uint8_t kNextWord = 32;      // first letters of dot, at, et, arroba, punto, punkt
+constexpr uint8_t kNextCore = 64;      // @ : , and opening brackets
+constexpr uint8_t kNextOT = 128;       // O, T (filter mode: fooDOTcom, fooATbar)
 
 constexpr std::array<uint8_t, 256> make_next_class() {
     std::array<uint8_t, 256> t{};

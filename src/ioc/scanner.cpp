@@ -19,12 +19,10 @@ constexpr size_t kMaxLocalPart = 64;
 constexpr size_t kMaxUrl = 8192;
 constexpr size_t kMaxName = 1024; // longer dotted runs are not host or file names
 
-enum CharBits : uint8_t {
-    kDigit = 1,
-    kHexLetter = 2,
-    kAlpha = 4,
-    kLower = 8,
-};
+constexpr uint8_t kDigit = 1;
+constexpr uint8_t kHexLetter = 2;
+constexpr uint8_t kAlpha = 4;
+constexpr uint8_t kLower = 8;
 
 constexpr std::array<uint8_t, 256> make_char_bits() {
     std::array<uint8_t, 256> t{};
@@ -42,13 +40,11 @@ constexpr std::array<uint8_t, 256> make_char_bits() {
 constexpr auto kCharBits = make_char_bits();
 
 // Properties of word characters (0 = not a word character), ANDed over a word by read_word.
-enum WordProps : uint8_t {
-    kIsWord = 1,
-    kIsDigit = 2,
-    kIsHex = 4,
-    kIsAlpha = 8,
-    kIsNotLower = 16,
-};
+constexpr uint8_t kIsWord = 1;
+constexpr uint8_t kIsDigit = 2;
+constexpr uint8_t kIsHex = 4;
+constexpr uint8_t kIsAlpha = 8;
+constexpr uint8_t kIsNotLower = 16;
 
 constexpr std::array<uint8_t, 256> make_word_props() {
     std::array<uint8_t, 256> t{};
