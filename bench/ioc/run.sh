@@ -35,7 +35,7 @@ if [ ! -s "$corpus" ]; then
     echo "== generating $corpus ($size_mb MB, seed 1337)"
     python3 "$gen" "$corpus" --size-mb "$size_mb"
 fi
-bytes=$(stat -c %s "$corpus")
+bytes=$(stat -L -c %s "$corpus")
 
 echo "== building casefile (preset release)"
 cmake --preset release >/dev/null
@@ -53,10 +53,10 @@ cat "$corpus" >/dev/null # into the page cache
 
 # measure NAME COMMAND: best-of-$runs wall and CPU seconds -> globals wall_s, cpu_s
 measure() {
-    local name=$1 cmd=$2 best_wall="" best_cpu="" t
+    local name=$1 cmd=$2 best_wall="" best_cpu="" w u s c
     for _ in $(seq "$runs"); do
-        t=$( { /usr/bin/time -f "%e %U %S" bash -c "$cmd" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-        read -r w u s <<<"$t"
+        /usr/bin/time -o "$out/time.txt" -f "%e %U %S" bash -c "$cmd" >/dev/null 2>/dev/null
+        read -r w u s <"$out/time.txt"
         c=$(echo "$u + $s" | bc -l)
         if [ -z "$best_wall" ] || [ "$(echo "$w < $best_wall" | bc -l)" = 1 ]; then
             best_wall=$w
