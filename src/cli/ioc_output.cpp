@@ -1,5 +1,6 @@
 #include "cli/ioc_output.hpp"
 
+#include <array>
 #include <charconv>
 #include <span>
 
@@ -19,12 +20,12 @@ public:
     }
     void put(char c) { buf_ += c; }
     void put_uint(uint64_t v) {
-        char tmp[24];
-        auto r = std::to_chars(tmp, tmp + sizeof tmp, v);
-        buf_.append(tmp, r.ptr);
+        std::array<char, 24> tmp{};
+        auto r = std::to_chars(tmp.data(), tmp.data() + tmp.size(), v);
+        buf_.append(tmp.data(), r.ptr);
     }
     void json_string(std::string_view s) {
-        static constexpr char kHex[] = "0123456789abcdef";
+        static constexpr std::string_view kHex = "0123456789abcdef";
         buf_ += '"';
         bool plain = true;
         for (char c : s) {
@@ -123,17 +124,18 @@ std::string_view classification(const ioc::IndicatorView& ind) {
 void write_json(Sink& out, const ioc::IndicatorSet& set, const std::vector<std::string>& files) {
     // Each source's name is escaped once: it is repeated in every occurrence.
     std::vector<std::string> file_json;
+    file_json.reserve(files.size());
     for (const std::string& f : files) {
         file_json.push_back(Sink::escaped(f));
     }
-    out.put("{\"indicators\": [");
+    out.put(R"({"indicators": [)");
     bool first = true;
     set.visit([&](const ioc::IndicatorView& ind) {
         out.put(first ? "\n" : ",\n");
         first = false;
-        out.put("{\"type\": \"");
+        out.put(R"({"type": ")");
         out.put(model::to_string(ind.type));
-        out.put("\", \"value\": ");
+        out.put(R"(", "value": )");
         out.json_string(ind.value);
         out.put(", \"defanged\": ");
         out.json_string(ind.defanged);

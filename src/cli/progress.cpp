@@ -1,5 +1,6 @@
 #include "cli/progress.hpp"
 
+#include <array>
 #include <cstdio>
 
 #include <unistd.h>
@@ -27,13 +28,13 @@ void Progress::update(uint64_t done) {
         const double part =
             done >= total_ ? 1.0 : static_cast<double>(done) / static_cast<double>(total_);
         const int filled = static_cast<int>(part * kWidth);
-        char bar[kWidth + 1];
+        std::array<char, kWidth + 1> bar{};
         for (int k = 0; k < kWidth; ++k) {
             bar[k] = k < filled ? '#' : '.';
         }
         bar[kWidth] = '\0';
-        std::fprintf(stderr, "\r[%s] %3d%%  %.1f MB  %.0f MB/s ", bar, static_cast<int>(part * 100),
-                     mb, rate);
+        std::fprintf(stderr, "\r[%s] %3d%%  %.1f MB  %.0f MB/s ", bar.data(),
+                     static_cast<int>(part * 100), mb, rate);
     } else {
         std::fprintf(stderr, "\r%.1f MB  %.0f MB/s ", mb, rate);
     }

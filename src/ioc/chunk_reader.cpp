@@ -1,6 +1,7 @@
 #include "ioc/chunk_reader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 
@@ -174,18 +175,18 @@ Result<std::string_view> ChunkReader::next() {
     }
     if (!s.sniffed) {
         s.sniffed = true;
-        char head[2];
-        auto got = s.read_raw(head, sizeof head);
+        std::array<char, 2> head{};
+        auto got = s.read_raw(head.data(), head.size());
         if (!got) {
             return tl::unexpected(got.error());
         }
         if (*got == 2 && static_cast<unsigned char>(head[0]) == 0x1f &&
             static_cast<unsigned char>(head[1]) == 0x8b) {
             s.gzip = true;
-            s.raw.assign(head, 2);
+            s.raw.assign(head.data(), 2);
             s.raw_used = 0;
         } else {
-            s.buffer.append(head, *got);
+            s.buffer.append(head.data(), *got);
         }
     }
     while (true) {

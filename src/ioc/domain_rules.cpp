@@ -107,13 +107,14 @@ Result<DomainRules> DomainRules::create(const std::string& psl_file) {
 }
 
 bool DomainRules::is_known_tld(std::string_view label) const {
-    char buf[kMaxLabel + 1];
+    std::array<char, kMaxLabel + 1> buf{};
     if (label.empty() || label.size() > kMaxLabel) {
         return false;
     }
-    label.copy(buf, label.size());
+    label.copy(buf.data(), label.size());
     buf[label.size()] = '\0';
-    return psl_is_public_suffix2(handle_->ctx, buf, PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE) != 0;
+    return psl_is_public_suffix2(handle_->ctx, buf.data(), PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE) !=
+           0;
 }
 
 DomainVerdict DomainRules::check_uncached(std::string_view lower_name) const {
@@ -201,7 +202,8 @@ bool DomainRules::check_into(std::string_view name, DomainCache* cache, std::str
     if (name.empty() || name.size() > kMaxName * 4) {
         return false;
     }
-    char buf[kMaxName * 4];
+    std::array<char, kMaxName * 4>
+        buf; // NOLINT(cppcoreguidelines-pro-type-member-init): filled below
     bool ascii = true;
     for (size_t k = 0; k < name.size(); ++k) {
         char c = name[k];
@@ -211,7 +213,7 @@ bool DomainRules::check_into(std::string_view name, DomainCache* cache, std::str
         ascii = ascii && static_cast<unsigned char>(c) < 0x80;
         buf[k] = c;
     }
-    const std::string_view key(buf, name.size());
+    const std::string_view key(buf.data(), name.size());
     const bool cacheable = cache != nullptr && ascii && key.size() <= DomainCache::kMaxKey;
     const uint64_t hash = cacheable ? name_hash(key) : 0;
     if (cacheable) {

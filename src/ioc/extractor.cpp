@@ -81,9 +81,9 @@ std::string_view example_for(IndicatorType type) {
     case IndicatorType::attack_mitigation:
         return "M1036";
     case IndicatorType::registry_key:
-        return "HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run";
+        return R"(HKLM\Software\Microsoft\Windows\CurrentVersion\Run)";
     case IndicatorType::file_path:
-        return "C:\\Users\\Public\\update.exe or /tmp/x.sh";
+        return R"(C:\Users\Public\update.exe or /tmp/x.sh)";
     case IndicatorType::filename:
         return "update.exe";
     case IndicatorType::btc:

@@ -76,28 +76,22 @@ public:
     static constexpr size_t kBlock = size_t{1} << 20;
     /// Stores `s`; returns its handle (block << 32 | offset).
     uint64_t add(std::string_view s) {
-        if (blocks_.empty() || used_ + s.size() > capacity_) {
-            capacity_ = std::max(kBlock, s.size());
-            blocks_.push_back(std::unique_ptr<char[]>(new char[capacity_])); // not zeroed
-            used_ = 0;
+        if (blocks_.empty() || blocks_.back().size() + s.size() > blocks_.back().capacity()) {
+            // Reserved, not filled: appending within capacity never moves what is stored.
+            blocks_.emplace_back().reserve(std::max(kBlock, s.size()));
         }
-        std::memcpy(blocks_.back().get() + used_, s.data(), s.size());
-        const uint64_t handle = (uint64_t{blocks_.size() - 1} << 32) | used_;
-        used_ += s.size();
+        std::string& block = blocks_.back();
+        const uint64_t handle = (uint64_t{blocks_.size() - 1} << 32) | block.size();
+        block.append(s);
         return handle;
     }
     [[nodiscard]] std::string_view get(uint64_t handle, size_t size) const {
-        return {blocks_[handle >> 32].get() + (handle & 0xFFFFFFFFu), size};
+        return std::string_view(blocks_[handle >> 32]).substr(handle & 0xFFFFFFFFu, size);
     }
-    void clear() {
-        blocks_.clear();
-        used_ = capacity_ = 0;
-    }
+    void clear() { blocks_.clear(); }
 
 private:
-    std::vector<std::unique_ptr<char[]>> blocks_;
-    size_t used_ = 0;
-    size_t capacity_ = 0;
+    std::vector<std::string> blocks_;
 };
 
 } // namespace
@@ -252,7 +246,7 @@ struct IndicatorSet::State {
     }
 };
 
-IndicatorSet::IndicatorSet(const Extractor& extractor, ExtractOptions options)
+IndicatorSet::IndicatorSet(const Extractor& extractor, const ExtractOptions& options)
     : state_(std::make_unique<State>()) {
     state_->extractor = &extractor;
     state_->settings = detail::settings_for(options);

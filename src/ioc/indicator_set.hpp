@@ -29,7 +29,7 @@ struct IndicatorView {
 /// Memory grows with the unique indicators and their occurrences only, never with the input.
 class IndicatorSet {
 public:
-    IndicatorSet(const Extractor& extractor, ExtractOptions options);
+    IndicatorSet(const Extractor& extractor, const ExtractOptions& options);
     IndicatorSet(IndicatorSet&&) noexcept;
     IndicatorSet& operator=(IndicatorSet&&) = delete;
     ~IndicatorSet();

@@ -543,7 +543,7 @@ std::optional<Token> Pass::url_host_space_slash(size_t i) const {
 void Pass::emit(const Token& tok) {
     out_.append(t_.data() + copied_, tok.begin - copied_);
     std::string_view replacement;
-    char scheme_buf[16];
+    std::array<char, 16> scheme_buf{};
     switch (tok.core) {
     case '.':
         replacement = ".";
@@ -561,10 +561,10 @@ void Pass::emit(const Token& tok) {
         replacement = "://";
         break;
     default: {
-        const size_t len = std::min(tok.scheme.size(), sizeof scheme_buf - 3);
-        std::copy_n(tok.scheme.data(), len, scheme_buf);
-        std::copy_n("://", 3, scheme_buf + len);
-        replacement = std::string_view(scheme_buf, len + 3);
+        const size_t len = std::min(tok.scheme.size(), scheme_buf.size() - 3);
+        std::copy_n(tok.scheme.data(), len, scheme_buf.begin());
+        std::copy_n("://", 3, scheme_buf.begin() + static_cast<std::ptrdiff_t>(len));
+        replacement = std::string_view(scheme_buf.data(), len + 3);
     }
     }
     const char kind = tok.core == 'S' ? ':' : tok.core;

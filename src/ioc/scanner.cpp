@@ -530,15 +530,15 @@ bool Scanner::ipv4_is_version(size_t begin) const {
             return true;
         }
     }
-    char buf[32];
-    const std::string_view word = preceding_word(begin, 0, buf, sizeof buf);
+    std::array<char, 32> buf{};
+    const std::string_view word = preceding_word(begin, 0, buf.data(), buf.size());
     return word == "version" || word == "ver" || word == "v" || word == "build" ||
            word == "release" || word == "firmware" || word == "oid";
 }
 
 bool Scanner::host_context(size_t begin) const {
-    char buf[40];
-    return is_host_word(preceding_word(begin, 0, buf, sizeof buf));
+    std::array<char, 40> buf{};
+    return is_host_word(preceding_word(begin, 0, buf.data(), buf.size()));
 }
 
 bool Scanner::parse_host(size_t begin, size_t limit, Host& host, size_t& end,
@@ -663,11 +663,11 @@ size_t Scanner::try_name(const Word& w) {
         const std::string_view tld = text_.substr(nm.last_label, e - nm.last_label);
         bool tld_ok = true;
         if (!nm.high && tld.size() <= 31) {
-            char buf[32];
+            std::array<char, 32> buf{};
             for (size_t k = 0; k < tld.size(); ++k) {
                 buf[k] = lower(tld[k]);
             }
-            const std::string_view key(buf, tld.size());
+            const std::string_view key(buf.data(), tld.size());
             int known = caches_.tlds.find(key);
             if (known < 0) {
                 bool alpha = true;

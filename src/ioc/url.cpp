@@ -51,7 +51,7 @@ UrlParts split_url(std::string_view url) {
         host_end = colon;
     }
     parts.host = authority.substr(0, host_end);
-    const size_t host_offset = static_cast<size_t>(parts.host.data() - url.data());
+    const auto host_offset = static_cast<size_t>(parts.host.data() - url.data());
     parts.rest = url.substr(host_offset + parts.host.size());
     return parts;
 }
@@ -90,7 +90,7 @@ void append_normalized_path(std::string& out, std::string_view path) {
             if (unreserved(decoded)) {
                 out += decoded;
             } else {
-                static constexpr char kHex[] = "0123456789ABCDEF";
+                static constexpr std::string_view kHex = "0123456789ABCDEF";
                 out += '%';
                 out += kHex[hex_digit(path[i + 1])];
                 out += kHex[hex_digit(path[i + 2])];

@@ -31,14 +31,14 @@ TypeMask types_for_attribute(std::string_view attribute) {
         std::string_view attribute;
         TypeMask types;
     };
-    const TypeMask ip = type_bit(IndicatorType::ipv4) | type_bit(IndicatorType::ipv6);
-    const std::array<Entry, 30> kTable{{
-        {"ip-src", ip},
-        {"ip-dst", ip},
-        {"ip-src|port", ip},
-        {"ip-dst|port", ip},
-        {"ip", ip},
-        {"domain|ip", ip | type_bit(IndicatorType::domain)},
+    constexpr TypeMask kIp = type_bit(IndicatorType::ipv4) | type_bit(IndicatorType::ipv6);
+    static constexpr std::array<Entry, 30> kTable{{
+        {"ip-src", kIp},
+        {"ip-dst", kIp},
+        {"ip-src|port", kIp},
+        {"ip-dst|port", kIp},
+        {"ip", kIp},
+        {"domain|ip", kIp | type_bit(IndicatorType::domain)},
         {"domain", type_bit(IndicatorType::domain)},
         {"hostname", type_bit(IndicatorType::domain)},
         {"hostname|port", type_bit(IndicatorType::domain)},
@@ -253,7 +253,7 @@ Status Warninglists::add_list_json(std::string_view json, const std::string& ori
     if (!doc.is_object() || !doc.contains("list") || !doc["list"].is_array() ||
         !doc.contains("name") || !doc["name"].is_string()) {
         return fail(ErrorCode::bad_input,
-                    fmt::format("{}: not a MISP warninglist (needs \"name\" and \"list\")", origin),
+                    fmt::format(R"({}: not a MISP warninglist (needs "name" and "list"))", origin),
                     "see https://github.com/MISP/misp-warninglists for the format");
     }
     Data::List list;
