@@ -14,10 +14,8 @@ namespace {
 class Sink {
 public:
     explicit Sink(std::FILE* f) : f_(f) { buf_.reserve(kFlushAt + 4096); }
-    void put(std::string_view s) {
-        buf_.append(s);
-        maybe_flush();
-    }
+    // Appends do not check for a flush; callers call maybe_flush() once per indicator.
+    void put(std::string_view s) { buf_.append(s); }
     void put(char c) { buf_ += c; }
     void put_uint(uint64_t v) {
         std::array<char, 24> tmp{};
@@ -35,7 +33,6 @@ public:
         if (plain) {
             buf_.append(s);
             buf_ += '"';
-            maybe_flush();
             return;
         }
         for (char c : s) {
@@ -64,7 +61,6 @@ public:
             }
         }
         buf_ += '"';
-        maybe_flush();
     }
     /// `s` as a JSON string literal.
     static std::string escaped(std::string_view s) {
@@ -85,7 +81,6 @@ public:
             buf_ += c;
         }
         buf_ += '"';
-        maybe_flush();
     }
     Status finish() {
         flush();
@@ -96,13 +91,14 @@ public:
         return {};
     }
 
-private:
-    static constexpr size_t kFlushAt = size_t{1} << 20;
     void maybe_flush() {
         if (buf_.size() >= kFlushAt) {
             flush();
         }
     }
+
+private:
+    static constexpr size_t kFlushAt = size_t{1} << 20;
     void flush() {
         if (f_ == nullptr) {
             return; // an in-memory sink (escaped())
@@ -143,7 +139,11 @@ void write_json(Sink& out, const ioc::IndicatorSet& set, const std::vector<std::
         out.put_uint(ind.occurrences.size());
         out.put(", \"occurrences\": [");
         bool first_occ = true;
+        size_t written = 0;
         for (const ioc::Occurrence& o : ind.occurrences) {
+            if (++written % 1024 == 0) {
+                out.maybe_flush(); // one indicator can occur millions of times
+            }
             out.put(first_occ ? "{\"file\": " : ", {\"file\": ");
             first_occ = false;
             out.put(file_json[o.source]);
@@ -171,6 +171,7 @@ void write_json(Sink& out, const ioc::IndicatorSet& set, const std::vector<std::
             out.json_string(ind.warninglists[k]);
         }
         out.put("]}");
+        out.maybe_flush();
     });
     out.put(first ? "]}\n" : "\n]}\n");
 }
@@ -213,6 +214,7 @@ void write_csv(Sink& out, const ioc::IndicatorSet& set, const std::vector<std::s
             out.put(",,");
         }
         out.put('\n');
+        out.maybe_flush();
     });
 }
 
@@ -246,6 +248,7 @@ void write_text(Sink& out, const ioc::IndicatorSet& set, const std::vector<std::
             out.put_uint(o.column);
         }
         out.put('\n');
+        out.maybe_flush();
     });
 }
 

@@ -148,17 +148,20 @@ struct IndicatorSet::State {
         return arena.get(e.value, e.value_size);
     }
 
+    size_t next_newline = 0; ///< chunk offset of the first newline at or after `counted`
+
+    [[nodiscard]] size_t find_newline(size_t from) const {
+        const void* nl = std::memchr(chunk.data() + from, '\n', chunk.size() - from);
+        return nl == nullptr ? chunk.size()
+                             : static_cast<size_t>(static_cast<const char*>(nl) - chunk.data());
+    }
+
+    // One memchr per line, not one per match: matches are many more than lines.
     void count_lines_to(size_t pos) {
-        const char* p = chunk.data() + counted;
-        const char* end = chunk.data() + pos;
-        while (p < end) {
-            const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
-            if (nl == nullptr) {
-                break;
-            }
-            p = static_cast<const char*>(nl) + 1;
+        while (next_newline < pos) {
             ++line;
-            line_start = source_offset + static_cast<uint64_t>(p - chunk.data());
+            line_start = source_offset + next_newline + 1;
+            next_newline = find_newline(next_newline + 1);
         }
         counted = pos;
     }
@@ -272,6 +275,7 @@ void IndicatorSet::add_chunk(std::string_view chunk) {
     detail::normalize(chunk, detail::RefangMode::extract, s.norm);
     s.chunk = chunk;
     s.counted = 0;
+    s.next_newline = s.find_newline(0);
     detail::MatchSink sink{
         [](void* p, const detail::RawMatch& raw) { static_cast<State*>(p)->add(raw); }, &s};
     detail::Scanner scanner(s.extractor->impl_->rules, *s.caches, s.norm, s.settings, sink);
