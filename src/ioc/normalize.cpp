@@ -188,9 +188,10 @@ std::optional<Token> Pass::bracket_token(size_t i) const {
     }
     size_t q = skip_spaces(core_end, 2);
     const size_t close_begin = q;
-    // A colon closes no more brackets than it opened: in "[2001[:]db8[:][:]]" the last ']'
-    // belongs to the IPv6 literal.
-    const size_t max_close = (core == ':' || core == 'S') ? opens : kMaxBrackets;
+    // A colon takes one bracket on each side: in "[2001[:]db8[:][:]]" the last ']', and in
+    // "[[:][:]1]" the first '[', belong to the IPv6 literal.
+    const bool colon = core == ':' || core == 'S';
+    const size_t max_close = colon ? 1 : kMaxBrackets;
     while (q - close_begin < max_close && is_close(at(q))) {
         ++q;
     }
@@ -225,7 +226,7 @@ std::optional<Token> Pass::bracket_token(size_t i) const {
             }
         }
     }
-    Token tok{i, q, core == ',' ? '.' : core};
+    Token tok{colon && opens > 1 ? i + opens - 1 : i, q, core == ',' ? '.' : core};
     if (core == '.' || core == '@') {
         const size_t left = skip_spaces_back(i, copied_);
         const size_t right = skip_spaces(q);

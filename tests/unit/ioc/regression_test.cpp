@@ -89,5 +89,13 @@ TEST(Regression, UrlPathWithNestedBrackets) {
     EXPECT_EQ(refang_text(refang_text("a[[[[[[.)))))b")), refang_text("a[[[[[[.)))))b"));
 }
 
+// ioc_extract_fuzz: "http://[::1]:808/" defangs to "hxxp://[[:][:]1]:808/"; refang took the
+// literal's opening bracket into the first "[:]". A colon notation takes one bracket a side.
+TEST(Regression, Ipv6UrlHostStartingWithDoubleColon) {
+    expect_network_round_trips(regress_file("ipv6-url-host-starting-with-double-colon"));
+    EXPECT_EQ(refang_text("hxxp://[[:][:]1]:808/x"), "http://[::1]:808/x");
+    EXPECT_EQ(refang_text("[[:]]"), "[:]");
+}
+
 } // namespace
 } // namespace casefile::ioc
