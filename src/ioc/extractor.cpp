@@ -168,7 +168,11 @@ std::vector<Indicator> Extractor::extract(std::string_view text,
     IndicatorSet set(*this, options);
     set.add_source("");
     set.add_chunk(text);
-    return set.take();
+    std::vector<Indicator> out = set.take();
+    std::sort(out.begin(), out.end(), [](const Indicator& a, const Indicator& b) {
+        return a.type != b.type ? a.type < b.type : a.value < b.value;
+    });
+    return out;
 }
 
 Indicator Extractor::classify(IndicatorType type, std::string_view canonical) const {

@@ -53,8 +53,8 @@ public:
               const std::function<void(const Match&)>& on_match) const;
 
     /// Aggregates scan() results: one Indicator per (type, canonical value), occurrences with
-    /// line/column, classification and warninglist hits; sorted by type, then by first
-    /// occurrence. IndicatorSet does the same over many texts or a stream.
+    /// line/column, classification and warninglist hits; sorted by type, then value.
+    /// IndicatorSet does the same over many texts or a stream.
     [[nodiscard]] std::vector<Indicator> extract(std::string_view text,
                                                  const ExtractOptions& options = {}) const;
 

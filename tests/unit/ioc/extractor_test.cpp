@@ -202,6 +202,16 @@ TEST(Extract, OccurrencesPointAtTheOriginalText) {
     EXPECT_EQ(domain.defanged, "evil[.]org");
 }
 
+TEST(Extract, SortsByTypeThenValue) {
+    const auto indicators = extractor().extract("zeta.com alpha.com 9.9.9.9 1.1.1.1 zeta.com");
+    ASSERT_EQ(indicators.size(), 4u);
+    EXPECT_EQ(indicators[0].value, "1.1.1.1");
+    EXPECT_EQ(indicators[1].value, "9.9.9.9");
+    EXPECT_EQ(indicators[2].value, "alpha.com");
+    EXPECT_EQ(indicators[3].value, "zeta.com");
+    EXPECT_EQ(indicators[3].occurrences.size(), 2u);
+}
+
 TEST(Extract, AggregatesOccurrencesInOrder) {
     const auto indicators = extractor().extract("a 8.8.8.8\nb 8[.]8[.]8[.]8\nc evil.com 8.8.8.8");
     ASSERT_EQ(indicators.size(), 2u);
