@@ -130,6 +130,10 @@ private:
     /// Inside the host of a URL whose scheme ends before `i` ("http:// example .com /x")?
     [[nodiscard]] bool in_url_host(size_t i) const;
 
+    /// Does the word that ends at `i` belong to a URL ("://" earlier in it)? The filter's loose
+    /// spellings stay out of URL paths, which the extractor keeps as they are.
+    [[nodiscard]] bool in_url(size_t i) const;
+
     void emit(const Token& tok);
     size_t try_at(size_t i);
 
@@ -312,6 +316,20 @@ bool Pass::host_follows(size_t i, bool* spelled, bool loose) const {
         p = skip_spaces(p);
     }
     return dotted && label;
+}
+
+bool Pass::in_url(size_t i) const {
+    const size_t lo = i > 4096 ? i - 4096 : 0;
+    for (size_t k = i; k > lo + 2; --k) {
+        const char c = t_[k - 1];
+        if (is_space(c) || c == '\n' || c == '"' || c == '<') {
+            return false;
+        }
+        if (c == '/' && t_[k - 2] == '/' && t_[k - 3] == ':') {
+            return true;
+        }
+    }
+    return false;
 }
 
 bool Pass::in_url_host(size_t i) const {
@@ -497,7 +515,7 @@ std::optional<Token> Pass::scheme_no_colon(size_t i) const {
 // Filter mode: "fooDOTcom", "fooATbar.com" (upper-case word glued between lower-case ones).
 std::optional<Token> Pass::embedded_upper(size_t i) const {
     const char prev = before(i);
-    if (!(is_lower(prev) || is_digit(prev))) {
+    if (!(is_lower(prev) || is_digit(prev)) || in_url(i)) {
         return std::nullopt;
     }
     if (t_.substr(i, 3) == "DOT") {
@@ -517,7 +535,7 @@ std::optional<Token> Pass::embedded_upper(size_t i) const {
 
 // Filter mode: "example . com", "example .com".
 std::optional<Token> Pass::spaced_plain_dot(size_t i) const {
-    if (!is_alnum(before(i))) {
+    if (!is_alnum(before(i)) || (mode_ == RefangMode::filter && in_url(i) && !in_url_host(i))) {
         return std::nullopt;
     }
     const size_t d = skip_spaces(i);

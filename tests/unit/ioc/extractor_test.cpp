@@ -90,7 +90,7 @@ TEST(Extract, UrlSchemesSeenInAttacks) {
 
 TEST(Extract, UrlsAreNormalised) {
     EXPECT_EQ(of("HTTP://Evil.COM:80/A%2fb%7Ec?q=1#f", IndicatorType::url),
-              std::set<std::string>{"http://evil.com/A%2Fb~c?q=1#f"});
+              std::set<std::string>{"http://evil.com/A%2Fb%7Ec?q=1#f"});
     EXPECT_EQ(of("https://evil.com", IndicatorType::url),
               std::set<std::string>{"https://evil.com/"});
     EXPECT_EQ(of("http://[2001:DB8::0001]:8080/x", IndicatorType::url),

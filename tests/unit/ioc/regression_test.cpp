@@ -97,5 +97,19 @@ TEST(Regression, Ipv6UrlHostStartingWithDoubleColon) {
     EXPECT_EQ(refang_text("[[:]]"), "[:]");
 }
 
+// ioc_extract_fuzz: a URL path "…mple{{{{{{{{{%2Ecom…" was canonicalised with "%2E" decoded,
+// spelling "{{{." that refang then took for a dot. Escapes are now only upper-cased, and the
+// filter's loose spellings ("fooDOTbar") stay out of URL paths.
+TEST(Regression, UrlPathWithEscapedDotAfterBrackets) {
+    expect_network_round_trips(regress_file("url-path-with-escaped-dot-after-brackets"));
+    for (const char* url : {"http://x.com/a{{{{%2Ecom", "http://x.com/fooDOTbar",
+                            "http://x.com/http%5F%5Fevil.com/", "http://x.com/nameATbar.com"}) {
+        std::vector<std::string> found;
+        extractor().scan(url, {}, [&](const Match& m) { found.push_back(m.value); });
+        ASSERT_EQ(found.size(), 1u) << url;
+        EXPECT_EQ(refang_text(defang(IndicatorType::url, found[0])), found[0]) << url;
+    }
+}
+
 } // namespace
 } // namespace casefile::ioc
