@@ -111,5 +111,14 @@ TEST(Regression, UrlPathWithEscapedDotAfterBrackets) {
     }
 }
 
+// ioc_extract_fuzz: the CIDR block "10.0.5.2/2" defangs to "10[.]0[.]5[.]2/2", which refang took
+// for a schemeless URL and prefixed with "http://".
+TEST(Regression, DefangedIpv4Cidr) {
+    expect_network_round_trips(regress_file("defanged-ipv4-cidr"));
+    EXPECT_EQ(refang_text("block 185[.]199[.]108[.]0/22 now"), "block 185.199.108.0/22 now");
+    EXPECT_EQ(refang_text("10[.]0[.]5[.]2/2"), "10.0.5.2/2");
+    EXPECT_EQ(refang_text("evil[.]com/22/x"), "http://evil.com/22/x");
+}
+
 } // namespace
 } // namespace casefile::ioc
