@@ -18,7 +18,9 @@ void append_replacing(std::string& out, std::string_view text, char from, std::s
 
 void append_host(std::string& out, std::string_view host, const DefangStyle& style) {
     if (!host.empty() && host.front() == '[') {
-        append_replacing(out, host, ':', style.ipv6_colon);
+        // An IPv6 literal keeps its colons: the rewritten scheme already stops the link, and
+        // "[[:]" would not read back unambiguously.
+        out += host;
     } else {
         append_replacing(out, host, '.', style.dot);
     }

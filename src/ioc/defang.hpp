@@ -9,8 +9,8 @@ namespace casefile::ioc {
 
 /// How indicators are written for people to read without clicking them. Only network
 /// indicators change (url, domain, email, ipv4, ipv6); only the host part of a URL is touched, so
-/// dots in paths stay. Every style here is understood by refang_text(), so
-/// refang_text(defang(t, x, style)) == x for any canonical x.
+/// dots in paths stay (and an IPv6 literal host keeps its colons). Every style here is understood
+/// by refang_text(), so refang_text(defang(t, x, style)) == x for any canonical x.
 struct DefangStyle {
     std::string dot = "[.]";              ///< replaces each dot of a host name, email domain, IPv4
     std::string at = "[@]";               ///< replaces the at sign of an email address

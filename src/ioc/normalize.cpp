@@ -192,14 +192,19 @@ std::optional<Token> Pass::bracket_token(size_t i) const {
     }
     size_t q = skip_spaces(core_end, 2);
     const size_t close_begin = q;
-    // A colon takes one bracket on each side: in "[2001[:]db8[:][:]]" the last ']', and in
-    // "[[:][:]1]" the first '[', belong to the IPv6 literal.
+    // A colon notation is exactly one bracket on each side ("[:]", "(:)", "[://]"): in
+    // "[2001[:]db8[:][:]]" the last ']' belongs to the IPv6 literal, and a longer run such as
+    // "[[:[" is left alone, since taking part of it would leave brackets that form the
+    // notation again.
     const bool colon = core == ':' || core == 'S';
+    if (colon && opens != 1) {
+        return std::nullopt;
+    }
     const size_t max_close = colon ? 1 : kMaxBrackets;
     while (q - close_begin < max_close && is_close(at(q))) {
         ++q;
     }
-    if (q == close_begin && has_open && at(q) == '[') {
+    if (q == close_begin && has_open && !colon && at(q) == '[') {
         ++q; // Fanger's "[.[" and "].["
     }
     const bool has_close = q > close_begin;
@@ -230,7 +235,7 @@ std::optional<Token> Pass::bracket_token(size_t i) const {
             }
         }
     }
-    Token tok{colon && opens > 1 ? i + opens - 1 : i, q, core == ',' ? '.' : core};
+    Token tok{i, q, core == ',' ? '.' : core};
     if (core == '.' || core == '@') {
         const size_t left = skip_spaces_back(i, copied_);
         const size_t right = skip_spaces(q);

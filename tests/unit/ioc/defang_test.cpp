@@ -18,7 +18,8 @@ TEST(Defang, DefaultStyle) {
     EXPECT_EQ(defang(IndicatorType::domain, "cdn-dropbox.io"), "cdn-dropbox[.]io");
     EXPECT_EQ(defang(IndicatorType::url, "ftp://files.evil.com/x"), "fxp://files[.]evil[.]com/x");
     EXPECT_EQ(defang(IndicatorType::url, "http://[2001:db8::1]:8080/"),
-              "hxxp://[2001[:]db8[:][:]1]:8080/");
+              "hxxp://[2001:db8::1]:8080/")
+        << "an IPv6 literal host keeps its colons";
     EXPECT_EQ(defang(IndicatorType::url, "https://user:pw@1.2.3.4:8443/x"),
               "hxxps://user:pw@1[.]2[.]3[.]4:8443/x");
     EXPECT_EQ(defang(IndicatorType::sha256, "abc"), "abc") << "not a network indicator";

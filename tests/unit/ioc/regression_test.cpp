@@ -89,12 +89,13 @@ TEST(Regression, UrlPathWithNestedBrackets) {
     EXPECT_EQ(refang_text(refang_text("a[[[[[[.)))))b")), refang_text("a[[[[[[.)))))b"));
 }
 
-// ioc_extract_fuzz: "http://[::1]:808/" defangs to "hxxp://[[:][:]1]:808/"; refang took the
-// literal's opening bracket into the first "[:]". A colon notation takes one bracket a side.
+// ioc_extract_fuzz: "http://[::1]:808/" defanged to "hxxp://[[:][:]1]:808/", and refang took the
+// literal's opening bracket into the first "[:]". IPv6 literal hosts now keep their colons, and
+// a colon notation is exactly one bracket a side.
 TEST(Regression, Ipv6UrlHostStartingWithDoubleColon) {
     expect_network_round_trips(regress_file("ipv6-url-host-starting-with-double-colon"));
-    EXPECT_EQ(refang_text("hxxp://[[:][:]1]:808/x"), "http://[::1]:808/x");
-    EXPECT_EQ(refang_text("[[:]]"), "[:]");
+    EXPECT_EQ(defang(IndicatorType::url, "http://[::1]:808/x"), "hxxp://[::1]:808/x");
+    EXPECT_EQ(refang_text("[[:]]"), "[[:]]") << "a longer bracket run is no colon notation";
 }
 
 // ioc_extract_fuzz: a URL path "…mple{{{{{{{{{%2Ecom…" was canonicalised with "%2E" decoded,
@@ -118,6 +119,14 @@ TEST(Regression, DefangedIpv4Cidr) {
     EXPECT_EQ(refang_text("block 185[.]199[.]108[.]0/22 now"), "block 185.199.108.0/22 now");
     EXPECT_EQ(refang_text("10[.]0[.]5[.]2/2"), "10.0.5.2/2");
     EXPECT_EQ(refang_text("evil[.]com/22/x"), "http://evil.com/22/x");
+}
+
+// ioc_extract_fuzz: a URL path holding "[[[…[:[[[…" lost one bracket on each side of the colon
+// every time it was refanged: a partial bracket run is no longer taken for a colon notation.
+TEST(Regression, UrlPathWithColonInsideBracketRuns) {
+    expect_network_round_trips(regress_file("url-path-with-colon-inside-bracket-runs"));
+    EXPECT_EQ(refang_text("x[[[[:[[[[y"), "x[[[[:[[[[y");
+    EXPECT_EQ(refang_text("http[:]//a.b 2001[:]db8[:][:]1"), "http://a.b 2001:db8::1");
 }
 
 } // namespace
