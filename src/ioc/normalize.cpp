@@ -667,6 +667,13 @@ size_t Pass::try_at(size_t i) {
     if (!tok || tok->begin < copied_) {
         return i + 1;
     }
+    if (tok->core == '.') {
+        // Opening brackets right before a dot notation ("{{{].]x") would form "{{{.x" with its
+        // replacement, a notation again: take them in, so that refang is idempotent.
+        while (tok->begin > copied_ && is_open(t_[tok->begin - 1])) {
+            --tok->begin;
+        }
+    }
     emit(*tok);
     if (tok->core == 's') {
         url_host_from_ = tok->end;

@@ -129,5 +129,13 @@ TEST(Regression, UrlPathWithColonInsideBracketRuns) {
     EXPECT_EQ(refang_text("http[:]//a.b 2001[:]db8[:][:]1"), "http://a.b 2001:db8::1");
 }
 
+// ioc_extract_fuzz: in "{{{{].]x" the Fanger dot "].]" became ".", leaving "{{{{.x", itself a
+// notation: refang was not idempotent. Openers right before a dot notation are taken in.
+TEST(Regression, UrlPathWithBracketsBeforeFangerDot) {
+    expect_network_round_trips(regress_file("url-path-with-brackets-before-fanger-dot"));
+    EXPECT_EQ(refang_text("j{{{{].]x"), "j.x");
+    EXPECT_EQ(refang_text(refang_text("j{{{{].]x].] y")), refang_text("j{{{{].]x].] y"));
+}
+
 } // namespace
 } // namespace casefile::ioc
