@@ -4,6 +4,7 @@ option(CASEFILE_BUILD_FUZZERS "Build fuzz targets (libFuzzer under clang, corpus
 option(CASEFILE_BUILD_BENCH "Build the benchmarks in bench/" ${CASEFILE_IS_TOP})
 option(CASEFILE_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
 option(CASEFILE_WERROR "Treat compiler warnings as errors" ON)
+option(CASEFILE_FUZZ_COVERAGE "Instrument all code for libFuzzer coverage (clang, preset fuzz)" OFF)
 
 if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
     set(CMAKE_BUILD_TYPE RelWithDebInfo CACHE STRING "Build type" FORCE)
@@ -21,6 +22,10 @@ target_compile_features(casefile_options INTERFACE cxx_std_20)
 target_compile_options(casefile_options INTERFACE -Wall -Wextra -Wpedantic)
 if(CASEFILE_WERROR)
     target_compile_options(casefile_options INTERFACE -Werror)
+endif()
+if(CASEFILE_FUZZ_COVERAGE AND CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    # Coverage feedback must come from the libraries, not only from the fuzz target's own file.
+    target_compile_options(casefile_options INTERFACE -fsanitize=fuzzer-no-link)
 endif()
 if(CASEFILE_SANITIZE)
     target_compile_options(casefile_options INTERFACE

@@ -22,5 +22,8 @@ void add_lint_command(CLI::App& app, CommandOutcome& outcome);
 void add_export_command(CLI::App& app, CommandOutcome& outcome);
 void add_hunt_command(CLI::App& app, CommandOutcome& outcome);
 void add_sweep_command(CLI::App& app, CommandOutcome& outcome);
+void add_iocs_command(CLI::App& app, CommandOutcome& outcome);
+void add_refang_command(CLI::App& app, CommandOutcome& outcome);
+void add_defang_command(CLI::App& app, CommandOutcome& outcome);
 
 } // namespace casefile::cli

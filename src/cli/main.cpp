@@ -24,6 +24,9 @@ int main(int argc, char** argv) {
     add_export_command(app, outcome);
     add_hunt_command(app, outcome);
     add_sweep_command(app, outcome);
+    add_iocs_command(app, outcome);
+    add_refang_command(app, outcome);
+    add_defang_command(app, outcome);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -1,5 +1,6 @@
 // The facts every extraction knows without a warninglist directory. Kept small on purpose: the
 // MISP lists are the maintained source; these only stop the most common false positives.
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -22,7 +23,7 @@ constexpr std::string_view kHostAttributes = R"("domain", "hostname", "url", "em
 // Sources: IANA IPv4/IPv6 Special-Purpose Address Registries; RFC 2606 and RFC 6761 names;
 // the resolvers' own documentation; api.github.com/meta ("pages", "web", "api");
 // www.cloudflare.com/ips.
-constexpr BuiltinList kLists[] = {
+constexpr auto kLists = std::to_array<BuiltinList>({
     {"casefile: special-purpose address ranges (IANA)", "cidr", kIpAttributes,
      R"("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
         "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16",
@@ -53,7 +54,7 @@ constexpr BuiltinList kLists[] = {
         "104.24.0.0/14", "172.64.0.0/13", "131.0.72.0/22", "2400:cb00::/32", "2606:4700::/32",
         "2803:f800::/32", "2405:b500::/32", "2405:8100::/32", "2a06:98c0::/29",
         "2c0f:f248::/32")"},
-};
+});
 
 } // namespace
 

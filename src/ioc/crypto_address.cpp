@@ -26,7 +26,7 @@ std::optional<std::vector<uint8_t>> base58_decode(std::string_view text, size_t 
         if (v < 0) {
             return std::nullopt;
         }
-        unsigned carry = static_cast<unsigned>(v);
+        auto carry = static_cast<unsigned>(v);
         for (size_t k = size; k-- > 0;) {
             carry += 58u * out[k];
             out[k] = static_cast<uint8_t>(carry & 0xFFu);

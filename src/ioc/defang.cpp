@@ -18,7 +18,9 @@ void append_replacing(std::string& out, std::string_view text, char from, std::s
 
 void append_host(std::string& out, std::string_view host, const DefangStyle& style) {
     if (!host.empty() && host.front() == '[') {
-        append_replacing(out, host, ':', style.ipv6_colon);
+        // An IPv6 literal keeps its colons: the rewritten scheme already stops the link, and
+        // "[[:]" would not read back unambiguously.
+        out += host;
     } else {
         append_replacing(out, host, '.', style.dot);
     }
@@ -43,53 +45,58 @@ std::string_view defanged_scheme(std::string_view scheme) {
     return scheme;
 }
 
-std::string defang_url(std::string_view url, const DefangStyle& style) {
+void defang_url(std::string& out, std::string_view url, const DefangStyle& style) {
     const UrlParts parts = split_url(url);
     if (parts.scheme.empty()) {
-        return std::string(url);
+        out += url;
+        return;
     }
-    std::string out;
-    out.reserve(url.size() + 16);
     out += style.rewrite_scheme ? defanged_scheme(parts.scheme) : parts.scheme;
     out += style.scheme_separator;
     out += parts.userinfo;
     append_host(out, parts.host, style);
     out += parts.rest;
-    return out;
 }
 
 } // namespace
 
-std::string defang(model::IndicatorType type, std::string_view canonical,
+void defang_append(std::string& out, model::IndicatorType type, std::string_view canonical,
                    const DefangStyle& style) {
     using model::IndicatorType;
-    std::string out;
     switch (type) {
     case IndicatorType::ipv4:
     case IndicatorType::domain:
-        out.reserve(canonical.size() + 8);
         append_replacing(out, canonical, '.', style.dot);
-        return out;
+        return;
     case IndicatorType::ipv6:
-        out.reserve(canonical.size() + 16);
         append_replacing(out, canonical, ':', style.ipv6_colon);
-        return out;
+        return;
     case IndicatorType::email: {
         const size_t at = canonical.rfind('@');
         if (at == std::string_view::npos) {
-            return std::string(canonical);
+            out += canonical;
+            return;
         }
-        out.reserve(canonical.size() + 8);
         out += canonical.substr(0, at);
         out += style.at;
         append_host(out, canonical.substr(at + 1), style);
-        return out;
+        return;
     }
     case IndicatorType::url:
-        return defang_url(canonical, style);
+        defang_url(out, canonical, style);
+        return;
     default:
-        return std::string(canonical);
+        out += canonical;
+        return;
     }
+}
+
+std::string defang(model::IndicatorType type, std::string_view canonical,
+                   const DefangStyle& style) {
+    std::string out;
+    out.reserve(canonical.size() + 16);
+    defang_append(out, type, canonical, style);
+    return out;
 }
 
 } // namespace casefile::ioc

@@ -9,8 +9,8 @@ namespace casefile::ioc {
 
 /// How indicators are written for people to read without clicking them. Only network
 /// indicators change (url, domain, email, ipv4, ipv6); only the host part of a URL is touched, so
-/// dots in paths stay. Every style here is understood by refang_text(), so
-/// refang_text(defang(t, x, style)) == x for any canonical x.
+/// dots in paths stay (and an IPv6 literal host keeps its colons). Every style here is understood
+/// by refang_text(), so refang_text(defang(t, x, style)) == x for any canonical x.
 struct DefangStyle {
     std::string dot = "[.]";              ///< replaces each dot of a host name, email domain, IPv4
     std::string at = "[@]";               ///< replaces the at sign of an email address
@@ -22,6 +22,10 @@ struct DefangStyle {
 /// The defanged form of a canonical value of `type`; other types are returned unchanged.
 [[nodiscard]] std::string defang(model::IndicatorType type, std::string_view canonical,
                                  const DefangStyle& style = {});
+
+/// Appends the defanged form to `out` (no allocation when `out` has room).
+void defang_append(std::string& out, model::IndicatorType type, std::string_view canonical,
+                   const DefangStyle& style = {});
 
 /// Undoes defang notation in free text and returns the text otherwise unchanged: `[.]`, `(.)`,
 /// `{.}`, `[dot]`, ` dot `, `\.`, `[:]`, `[://]`, `[/]`, `[@]`, `(at)`, `[at]`, hxxp/hXXp/h**p/

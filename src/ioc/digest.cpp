@@ -22,7 +22,7 @@ constexpr uint32_t rotr(uint32_t x, int n) {
 
 void sha256_block(std::array<uint32_t, 8>& h, const uint8_t* p) {
     std::array<uint32_t, 64> w{};
-    for (int i = 0; i < 16; ++i) {
+    for (size_t i = 0; i < 16; ++i) {
         w[i] = (uint32_t{p[4 * i]} << 24) | (uint32_t{p[4 * i + 1]} << 16) |
                (uint32_t{p[4 * i + 2]} << 8) | p[4 * i + 3];
     }
@@ -129,7 +129,7 @@ std::array<uint8_t, 32> sha256(std::span<const uint8_t> data) {
         sha256_block(h, tail.data() + 64 * b);
     }
     std::array<uint8_t, 32> out{};
-    for (int k = 0; k < 8; ++k) {
+    for (size_t k = 0; k < 8; ++k) {
         out[4 * k] = static_cast<uint8_t>(h[k] >> 24);
         out[4 * k + 1] = static_cast<uint8_t>(h[k] >> 16);
         out[4 * k + 2] = static_cast<uint8_t>(h[k] >> 8);

@@ -1,6 +1,7 @@
 #include "ioc/domain_rules.hpp"
 
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 
 #include <idn2.h>
@@ -106,13 +107,14 @@ Result<DomainRules> DomainRules::create(const std::string& psl_file) {
 }
 
 bool DomainRules::is_known_tld(std::string_view label) const {
-    char buf[kMaxLabel + 1];
+    std::array<char, kMaxLabel + 1> buf{};
     if (label.empty() || label.size() > kMaxLabel) {
         return false;
     }
-    label.copy(buf, label.size());
+    label.copy(buf.data(), label.size());
     buf[label.size()] = '\0';
-    return psl_is_public_suffix2(handle_->ctx, buf, PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE) != 0;
+    return psl_is_public_suffix2(handle_->ctx, buf.data(), PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE) !=
+           0;
 }
 
 DomainVerdict DomainRules::check_uncached(std::string_view lower_name) const {
@@ -138,10 +140,17 @@ DomainVerdict DomainRules::check_uncached(std::string_view lower_name) const {
         return verdict;
     }
     if (!idn && ascii.find("xn--") != std::string::npos) {
+        // An A-label must decode and encode back to itself under IDNA2008 rules.
         char* out = nullptr;
         const int rc = idn2_to_unicode_8z8z(ascii.c_str(), &out, 0);
-        CString holder(out);
-        if (rc != IDN2_OK) {
+        CString unicode(out);
+        if (rc != IDN2_OK || unicode == nullptr) {
+            return verdict;
+        }
+        char* back = nullptr;
+        const int rc2 = idn2_to_ascii_8z(unicode.get(), &back, IDN2_NONTRANSITIONAL);
+        CString again(back);
+        if (rc2 != IDN2_OK || again == nullptr || ascii != again.get()) {
             return verdict;
         }
     }
@@ -173,36 +182,94 @@ DomainVerdict DomainRules::check_uncached(std::string_view lower_name) const {
     return verdict;
 }
 
-DomainVerdict DomainRules::check(std::string_view name, DomainCache* cache) const {
-    if (name.empty() || name.size() > kMaxName * 4) {
-        return {};
+namespace {
+
+constexpr uint8_t kValid = 1;
+constexpr uint8_t kAmbiguous = 2;
+
+uint64_t name_hash(std::string_view s) {
+    uint64_t h = 1469598103934665603ULL;
+    for (char c : s) {
+        h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
     }
-    std::string key(name);
-    for (char& c : key) {
+    return h;
+}
+
+} // namespace
+
+bool DomainRules::check_into(std::string_view name, DomainCache* cache, std::string& canonical,
+                             bool& ambiguous) const {
+    if (name.empty() || name.size() > kMaxName * 4) {
+        return false;
+    }
+    std::array<char, kMaxName * 4>
+        buf; // NOLINT(cppcoreguidelines-pro-type-member-init): filled below
+    bool ascii = true;
+    for (size_t k = 0; k < name.size(); ++k) {
+        char c = name[k];
         if (c >= 'A' && c <= 'Z') {
             c = static_cast<char>(c - 'A' + 'a');
         }
+        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+        buf[k] = c;
     }
-    if (cache != nullptr) {
-        if (const DomainVerdict* hit = cache->find(key)) {
-            return *hit;
+    const std::string_view key(buf.data(), name.size());
+    const bool cacheable = cache != nullptr && ascii && key.size() <= DomainCache::kMaxKey;
+    const uint64_t hash = cacheable ? name_hash(key) : 0;
+    if (cacheable) {
+        const int flags = cache->find(key, hash);
+        if (flags >= 0) {
+            if ((flags & kValid) == 0) {
+                return false;
+            }
+            ambiguous = (flags & kAmbiguous) != 0;
+            canonical.assign(key);
+            return true;
         }
-        DomainVerdict verdict = check_uncached(key);
-        return cache->insert(std::move(key), std::move(verdict));
     }
-    return check_uncached(key);
+    DomainVerdict verdict = check_uncached(key);
+    if (cacheable) {
+        cache->insert(key, hash,
+                      static_cast<uint8_t>((verdict.valid ? kValid : 0) |
+                                           (verdict.ambiguous ? kAmbiguous : 0)));
+    }
+    if (!verdict.valid) {
+        return false;
+    }
+    ambiguous = verdict.ambiguous;
+    canonical = std::move(verdict.canonical);
+    return true;
 }
 
-const DomainVerdict* DomainCache::find(std::string_view key) const {
-    auto it = entries_.find(std::string(key));
-    return it == entries_.end() ? nullptr : &it->second;
+DomainVerdict DomainRules::check(std::string_view name, DomainCache* cache) const {
+    DomainVerdict verdict;
+    verdict.valid = check_into(name, cache, verdict.canonical, verdict.ambiguous);
+    return verdict;
 }
 
-const DomainVerdict& DomainCache::insert(std::string key, DomainVerdict verdict) {
-    if (entries_.size() >= kMaxEntries) {
-        entries_.clear();
+int DomainCache::find(std::string_view key, uint64_t hash) const {
+    if (slots_.empty()) {
+        return -1;
     }
-    return entries_.insert_or_assign(std::move(key), std::move(verdict)).first->second;
+    const Slot& s = slots_[hash % slots_.size()];
+    if (s.hash == hash && s.len == key.size() &&
+        std::memcmp(s.key.data(), key.data(), key.size()) == 0) {
+        return s.flags;
+    }
+    return -1;
+}
+
+void DomainCache::insert(std::string_view key, uint64_t hash, uint8_t flags) {
+    if (slots_.empty() || (++inserts_ > 2 * slots_.size() && slots_.size() < kMaxSlots)) {
+        // Growing drops what is cached: it is only a memo.
+        slots_.assign(slots_.empty() ? kFirstSlots : slots_.size() * 4, Slot{});
+        inserts_ = 0;
+    }
+    Slot& s = slots_[hash % slots_.size()];
+    s.hash = hash;
+    s.len = static_cast<uint8_t>(key.size());
+    s.flags = flags;
+    std::memcpy(s.key.data(), key.data(), key.size());
 }
 
 } // namespace casefile::ioc::detail

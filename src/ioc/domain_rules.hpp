@@ -1,9 +1,11 @@
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include "core/error.hpp"
 
@@ -16,15 +18,28 @@ struct DomainVerdict {
     std::string canonical;  ///< lower-case (IDN: UTS 46 mapped U-labels), when valid
 };
 
-/// Memo of verdicts for one scan; host names repeat a lot in logs.
+/// Memo of verdicts for one scan; host names repeat a lot in logs. Direct-mapped and
+/// allocation-free: it holds lower-case ASCII names of up to 62 bytes, whose canonical form is
+/// the name itself.
 class DomainCache {
 public:
-    [[nodiscard]] const DomainVerdict* find(std::string_view key) const;
-    const DomainVerdict& insert(std::string key, DomainVerdict verdict);
+    static constexpr size_t kMaxKey = 62;
+    /// -1 when not cached, else the flags stored for `key`.
+    [[nodiscard]] int find(std::string_view key, uint64_t hash) const;
+    void insert(std::string_view key, uint64_t hash, uint8_t flags);
 
 private:
-    static constexpr size_t kMaxEntries = 1 << 16;
-    std::unordered_map<std::string, DomainVerdict> entries_;
+    struct Slot {
+        uint64_t hash = 0;
+        uint8_t len = 0;
+        uint8_t flags = 0;
+        std::array<char, kMaxKey> key{};
+    };
+    // Starts small (a scan of one line should not clear 600 KiB) and grows with use.
+    static constexpr size_t kFirstSlots = 64;
+    static constexpr size_t kMaxSlots = 8192;
+    std::vector<Slot> slots_;
+    size_t inserts_ = 0;
 };
 
 /// Host name validation against the Public Suffix List (libpsl) with IDNA checks (libidn2).
@@ -36,6 +51,11 @@ public:
 
     /// Checks `name` (labels separated by '.', any case, ASCII or UTF-8, no trailing dot).
     [[nodiscard]] DomainVerdict check(std::string_view name, DomainCache* cache = nullptr) const;
+
+    /// The same verdict without allocating on the hot path: on success writes the canonical
+    /// name to `canonical` (replacing its content) and returns true.
+    bool check_into(std::string_view name, DomainCache* cache, std::string& canonical,
+                    bool& ambiguous) const;
 
     /// True when `label` (lower-case, ASCII or UTF-8) is a top-level suffix the list names.
     [[nodiscard]] bool is_known_tld(std::string_view label) const;

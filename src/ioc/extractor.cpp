@@ -7,7 +7,8 @@
 #include <fmt/format.h>
 
 #include "core/text.hpp"
-#include "ioc/domain_rules.hpp"
+#include "ioc/extractor_impl.hpp"
+#include "ioc/indicator_set.hpp"
 #include "ioc/ip_address.hpp"
 #include "ioc/ip_class.hpp"
 #include "ioc/normalize.hpp"
@@ -18,16 +19,7 @@ namespace casefile::ioc {
 
 using model::IndicatorType;
 
-struct Extractor::Impl {
-    detail::DomainRules rules;
-    Warninglists lists;
-    std::vector<Diagnostic> notes;
-    DefangStyle style;
-};
-
-namespace {
-
-detail::ScanSettings settings_for(const ExtractOptions& options) {
+detail::ScanSettings detail::settings_for(const ExtractOptions& options) {
     detail::ScanSettings s;
     if (!options.types.empty()) {
         s.types = 0;
@@ -40,7 +32,7 @@ detail::ScanSettings settings_for(const ExtractOptions& options) {
     return s;
 }
 
-std::optional<IpClass> ip_class_of(IndicatorType type, std::string_view canonical) {
+std::optional<IpClass> detail::ip_class_of(IndicatorType type, std::string_view canonical) {
     const std::string_view address = canonical.substr(0, canonical.find('/'));
     if (type == IndicatorType::ipv4) {
         if (auto v4 = parse_ipv4(address)) {
@@ -54,16 +46,7 @@ std::optional<IpClass> ip_class_of(IndicatorType type, std::string_view canonica
     return std::nullopt;
 }
 
-struct KeyHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const noexcept {
-        return std::hash<std::string_view>{}(s);
-    }
-};
-struct KeyEq {
-    using is_transparent = void;
-    bool operator()(std::string_view a, std::string_view b) const noexcept { return a == b; }
-};
+namespace {
 
 std::string_view example_for(IndicatorType type) {
     switch (type) {
@@ -98,9 +81,9 @@ std::string_view example_for(IndicatorType type) {
     case IndicatorType::attack_mitigation:
         return "M1036";
     case IndicatorType::registry_key:
-        return "HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run";
+        return R"(HKLM\Software\Microsoft\Windows\CurrentVersion\Run)";
     case IndicatorType::file_path:
-        return "C:\\Users\\Public\\update.exe or /tmp/x.sh";
+        return R"(C:\Users\Public\update.exe or /tmp/x.sh)";
     case IndicatorType::filename:
         return "update.exe";
     case IndicatorType::btc:
@@ -176,7 +159,7 @@ void Extractor::scan(std::string_view text, const ExtractOptions& options,
                                (*c->callback)(c->match);
                            },
                            &ctx};
-    detail::Scanner scanner(impl_->rules, *caches, norm, settings_for(options), sink);
+    detail::Scanner scanner(impl_->rules, *caches, norm, detail::settings_for(options), sink);
     scanner.run();
 }
 
@@ -185,7 +168,11 @@ std::vector<Indicator> Extractor::extract(std::string_view text,
     IndicatorSet set(*this, options);
     set.add_source("");
     set.add_chunk(text);
-    return set.take();
+    std::vector<Indicator> out = set.take();
+    std::sort(out.begin(), out.end(), [](const Indicator& a, const Indicator& b) {
+        return a.type != b.type ? a.type < b.type : a.value < b.value;
+    });
+    return out;
 }
 
 Indicator Extractor::classify(IndicatorType type, std::string_view canonical) const {
@@ -193,7 +180,7 @@ Indicator Extractor::classify(IndicatorType type, std::string_view canonical) co
     out.type = type;
     out.value = std::string(canonical);
     out.defanged = defang(type, canonical, impl_->style);
-    out.ip_class = ip_class_of(type, canonical);
+    out.ip_class = detail::ip_class_of(type, canonical);
     out.warninglists = impl_->lists.lookup(type, canonical);
     return out;
 }
@@ -298,148 +285,6 @@ Result<std::string> Extractor::canonicalize(IndicatorType type, std::string_view
         return invalid();
     }
     return *found;
-}
-
-struct IndicatorSet::State {
-    const Extractor* extractor = nullptr;
-    detail::ScanSettings settings;
-    std::vector<std::string> sources;
-    uint32_t current = 0;
-    uint64_t source_offset = 0; ///< bytes of the current source before this chunk
-    uint32_t line = 1;
-    uint64_t line_start = 0; ///< source offset of the current line's first byte
-    uint64_t total = 0;
-    detail::Normalized norm;
-    std::unique_ptr<detail::ScanCaches> caches = std::make_unique<detail::ScanCaches>();
-    std::unordered_map<std::string, uint32_t, KeyHash, KeyEq> index;
-    std::vector<Indicator> items;
-    std::string key;
-    // Per chunk:
-    std::string_view chunk;
-    size_t counted = 0; ///< chunk bytes whose newlines are already counted
-
-    void count_lines_to(size_t pos) {
-        const char* p = chunk.data() + counted;
-        const char* end = chunk.data() + pos;
-        while (p < end) {
-            const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
-            if (nl == nullptr) {
-                break;
-            }
-            p = static_cast<const char*>(nl) + 1;
-            ++line;
-            line_start = source_offset + static_cast<uint64_t>(p - chunk.data());
-        }
-        counted = pos;
-    }
-
-    void add(const detail::RawMatch& raw) {
-        const uint64_t begin = norm.original_begin(raw.begin);
-        const uint64_t end = norm.original_end(raw.end);
-        if (begin > counted) {
-            count_lines_to(begin);
-        }
-        Occurrence occ;
-        occ.offset = source_offset + begin;
-        occ.length = static_cast<uint32_t>(end - begin);
-        occ.line = line;
-        occ.column = static_cast<uint32_t>(occ.offset - line_start + 1);
-        occ.source = current;
-        key.assign(1, static_cast<char>(raw.type));
-        key.append(raw.value);
-        auto it = index.find(std::string_view(key));
-        if (it == index.end()) {
-            it = index.emplace(key, static_cast<uint32_t>(items.size())).first;
-            Indicator ind;
-            ind.type = raw.type;
-            ind.value.assign(raw.value);
-            items.push_back(std::move(ind));
-        }
-        items[it->second].occurrences.push_back(occ);
-    }
-};
-
-IndicatorSet::IndicatorSet(const Extractor& extractor, ExtractOptions options)
-    : state_(std::make_unique<State>()) {
-    state_->extractor = &extractor;
-    state_->settings = settings_for(options);
-}
-IndicatorSet::IndicatorSet(IndicatorSet&&) noexcept = default;
-IndicatorSet::~IndicatorSet() = default;
-
-uint32_t IndicatorSet::add_source(std::string name) {
-    State& s = *state_;
-    s.sources.push_back(std::move(name));
-    s.current = static_cast<uint32_t>(s.sources.size() - 1);
-    s.source_offset = 0;
-    s.line = 1;
-    s.line_start = 0;
-    return s.current;
-}
-
-void IndicatorSet::add_chunk(std::string_view chunk) {
-    State& s = *state_;
-    if (s.sources.empty()) {
-        add_source("");
-    }
-    detail::normalize(chunk, detail::RefangMode::extract, s.norm);
-    s.chunk = chunk;
-    s.counted = 0;
-    detail::MatchSink sink{
-        [](void* p, const detail::RawMatch& raw) { static_cast<State*>(p)->add(raw); }, &s};
-    detail::Scanner scanner(s.extractor->impl_->rules, *s.caches, s.norm, s.settings, sink);
-    scanner.run();
-    s.count_lines_to(chunk.size());
-    s.source_offset += chunk.size();
-    s.total += chunk.size();
-}
-
-uint64_t IndicatorSet::bytes_scanned() const {
-    return state_->total;
-}
-
-const std::vector<std::string>& IndicatorSet::sources() const {
-    return state_->sources;
-}
-
-std::vector<Indicator> IndicatorSet::take() {
-    State& s = *state_;
-    const Extractor::Impl& impl = *s.extractor->impl_;
-    for (Indicator& ind : s.items) {
-        ind.defanged = defang(ind.type, ind.value, impl.style);
-        ind.ip_class = ip_class_of(ind.type, ind.value);
-        ind.warninglists = impl.lists.lookup(ind.type, ind.value);
-    }
-    std::vector<Indicator> out = std::move(s.items);
-    s.items.clear();
-    s.index.clear();
-    std::sort(out.begin(), out.end(), [](const Indicator& a, const Indicator& b) {
-        if (a.type != b.type) {
-            return a.type < b.type;
-        }
-        return a.value < b.value;
-    });
-    return out;
-}
-
-std::string defang_text(std::string_view prose, const Extractor& extractor,
-                        const DefangStyle& style) {
-    ExtractOptions options;
-    options.types = {IndicatorType::url, IndicatorType::domain, IndicatorType::email,
-                     IndicatorType::ipv4, IndicatorType::ipv6};
-    std::string out;
-    out.reserve(prose.size() + prose.size() / 8);
-    size_t copied = 0;
-    extractor.scan(prose, options, [&](const Match& m) {
-        if (m.offset < copied) {
-            return;
-        }
-        out.append(prose.substr(copied, m.offset - copied));
-        out += defang(m.type, m.value, style);
-        copied = m.offset + m.length;
-    });
-    out.append(prose.substr(copied));
-    return out;
 }
 
 } // namespace casefile::ioc

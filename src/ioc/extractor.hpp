@@ -54,6 +54,7 @@ public:
 
     /// Aggregates scan() results: one Indicator per (type, canonical value), occurrences with
     /// line/column, classification and warninglist hits; sorted by type, then value.
+    /// IndicatorSet does the same over many texts or a stream.
     [[nodiscard]] std::vector<Indicator> extract(std::string_view text,
                                                  const ExtractOptions& options = {}) const;
 
@@ -80,36 +81,6 @@ private:
     struct Impl;
     explicit Extractor(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
-};
-
-/// Aggregates indicators over several texts, or over a large input fed in line-aligned chunks,
-/// with constant memory beyond the unique indicators and their occurrences.
-class IndicatorSet {
-public:
-    IndicatorSet(const Extractor& extractor, ExtractOptions options);
-    IndicatorSet(IndicatorSet&&) noexcept;
-    IndicatorSet& operator=(IndicatorSet&&) = delete;
-    ~IndicatorSet();
-
-    /// Starts a new input (a file name, "-" for stdin); later chunks belong to it. Returns its
-    /// index, which Occurrence::source refers to.
-    uint32_t add_source(std::string name);
-
-    /// Scans the next chunk of the current input. Chunks must be consecutive and should end at
-    /// a line boundary (an indicator split across two chunks is not found).
-    void add_chunk(std::string_view chunk);
-
-    /// Bytes scanned so far over all inputs.
-    [[nodiscard]] uint64_t bytes_scanned() const;
-
-    [[nodiscard]] const std::vector<std::string>& sources() const;
-
-    /// The indicators: classified, defanged, sorted by type then value. Leaves the set empty.
-    [[nodiscard]] std::vector<Indicator> take();
-
-private:
-    struct State;
-    std::unique_ptr<State> state_;
 };
 
 /// Rewrites prose so every network indicator (url, domain, email, public ipv4/ipv6) appears

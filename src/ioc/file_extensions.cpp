@@ -11,12 +11,12 @@ bool in_sorted_icase(std::string_view word, const auto& sorted_lower) {
     if (word.empty() || word.size() > 8) {
         return false;
     }
-    char buf[8];
+    std::array<char, 8> buf{};
     for (size_t k = 0; k < word.size(); ++k) {
         const char c = word[k];
         buf[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     }
-    const std::string_view key(buf, word.size());
+    const std::string_view key(buf.data(), word.size());
     return std::binary_search(sorted_lower.begin(), sorted_lower.end(), key);
 }
 

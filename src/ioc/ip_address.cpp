@@ -68,16 +68,29 @@ std::optional<uint32_t> parse_ipv4(std::string_view text) {
     return address;
 }
 
-std::string format_ipv4(uint32_t address) {
-    char buf[16];
-    char* p = buf;
+void append_ipv4(std::string& out, uint32_t address) {
+    std::array<char, 16> buf{};
+    size_t n = 0;
     for (int shift = 24; shift >= 0; shift -= 8) {
-        p = std::to_chars(p, buf + sizeof buf, (address >> shift) & 0xFFu).ptr;
+        const unsigned octet = (address >> shift) & 0xFFu;
+        if (octet >= 100) {
+            buf[n++] = static_cast<char>('0' + octet / 100);
+        }
+        if (octet >= 10) {
+            buf[n++] = static_cast<char>('0' + octet / 10 % 10);
+        }
+        buf[n++] = static_cast<char>('0' + octet % 10);
         if (shift > 0) {
-            *p++ = '.';
+            buf[n++] = '.';
         }
     }
-    return {buf, static_cast<size_t>(p - buf)};
+    out.append(buf.data(), n);
+}
+
+std::string format_ipv4(uint32_t address) {
+    std::string out;
+    append_ipv4(out, address);
+    return out;
 }
 
 std::optional<Ipv6Address> parse_ipv6(std::string_view text) {
@@ -184,7 +197,7 @@ std::optional<Ipv6Address> parse_ipv6(std::string_view text) {
             full[8 - tail + k] = groups[gap + k];
         }
     }
-    for (int k = 0; k < 8; ++k) {
+    for (size_t k = 0; k < 8; ++k) {
         out.bytes[2 * k] = static_cast<uint8_t>(full[k] >> 8);
         out.bytes[2 * k + 1] = static_cast<uint8_t>(full[k] & 0xFFu);
     }
@@ -193,7 +206,7 @@ std::optional<Ipv6Address> parse_ipv6(std::string_view text) {
 
 std::string format_ipv6(const Ipv6Address& address) {
     std::array<unsigned, 8> g{};
-    for (int k = 0; k < 8; ++k) {
+    for (size_t k = 0; k < 8; ++k) {
         g[k] = (unsigned{address.bytes[2 * k]} << 8) | address.bytes[2 * k + 1];
     }
     int best_start = -1;
@@ -221,7 +234,7 @@ std::string format_ipv6(const Ipv6Address& address) {
         g[0] == 0 && g[1] == 0 && g[2] == 0 && g[3] == 0 && g[4] == 0 && g[5] == 0xFFFF;
     std::string out;
     out.reserve(41);
-    char buf[8];
+    std::array<char, 8> buf{};
     const int hex_groups = mapped ? 6 : 8;
     for (int k = 0; k < hex_groups; ++k) {
         if (k == best_start) {
@@ -232,8 +245,8 @@ std::string format_ipv6(const Ipv6Address& address) {
         if (!out.empty() && out.back() != ':') {
             out += ':';
         }
-        auto res = std::to_chars(buf, buf + sizeof buf, g[k], 16);
-        out.append(buf, res.ptr);
+        auto res = std::to_chars(buf.data(), buf.data() + buf.size(), g[k], 16);
+        out.append(buf.data(), res.ptr);
     }
     if (mapped) {
         if (out.back() != ':') {

@@ -23,6 +23,9 @@ struct Ipv6Address {
 /// "a.b.c.d" without leading zeros.
 [[nodiscard]] std::string format_ipv4(uint32_t address);
 
+/// Appends format_ipv4(address) to `out`.
+void append_ipv4(std::string& out, uint32_t address);
+
 /// Parses a whole IPv6 address in any RFC 4291 form (full, `::`-compressed, IPv4 tail). A zone
 /// id (`%eth0`, or `%25eth0` as URLs write it) is accepted and dropped. nullopt otherwise.
 [[nodiscard]] std::optional<Ipv6Address> parse_ipv6(std::string_view text);

@@ -2,14 +2,18 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <optional>
 
 namespace casefile::ioc::detail {
 
 namespace {
 
-constexpr size_t kMaxSpaces = 4;   // whitespace a notation may carry around it
-constexpr size_t kMaxBrackets = 4; // "10(((.]]]]10" is as bad as it gets in the wild
+constexpr size_t kMaxSpaces = 4; // whitespace a notation may carry around it
+// Bracket runs are taken whole ("10(((.]]]]10", "[[[[[.]]]]]"): a bounded run would leave
+// brackets behind that form a new notation with the replacement, and refang would no longer be
+// idempotent. A run that leads nowhere is skipped whole, which keeps the pass linear.
+constexpr size_t kMaxBrackets = std::numeric_limits<size_t>::max();
 constexpr size_t kHostLookahead = 256;
 
 bool is_space(char c) {
@@ -126,6 +130,10 @@ private:
     /// Inside the host of a URL whose scheme ends before `i` ("http:// example .com /x")?
     [[nodiscard]] bool in_url_host(size_t i) const;
 
+    /// Does the word that ends at `i` belong to a URL ("://" earlier in it)? The filter's loose
+    /// spellings stay out of URL paths, which the extractor keeps as they are.
+    [[nodiscard]] bool in_url(size_t i) const;
+
     void emit(const Token& tok);
     size_t try_at(size_t i);
 
@@ -151,7 +159,8 @@ std::optional<Token> Pass::bracket_token(size_t i) const {
             ++p;
         }
     }
-    const bool has_open = p > i;
+    const size_t opens = p - i;
+    const bool has_open = opens > 0;
     p = skip_spaces(p, 2);
     char core = 0;
     size_t core_end = p;
@@ -183,10 +192,19 @@ std::optional<Token> Pass::bracket_token(size_t i) const {
     }
     size_t q = skip_spaces(core_end, 2);
     const size_t close_begin = q;
-    while (q - close_begin < kMaxBrackets && is_close(at(q))) {
+    // A colon notation is exactly one bracket on each side ("[:]", "(:)", "[://]"): in
+    // "[2001[:]db8[:][:]]" the last ']' belongs to the IPv6 literal, and a longer run such as
+    // "[[:[" is left alone, since taking part of it would leave brackets that form the
+    // notation again.
+    const bool colon = core == ':' || core == 'S';
+    if (colon && opens != 1) {
+        return std::nullopt;
+    }
+    const size_t max_close = colon ? 1 : kMaxBrackets;
+    while (q - close_begin < max_close && is_close(at(q))) {
         ++q;
     }
-    if (q == close_begin && has_open && at(q) == '[') {
+    if (q == close_begin && has_open && !colon && at(q) == '[') {
         ++q; // Fanger's "[.[" and "].["
     }
     const bool has_close = q > close_begin;
@@ -305,19 +323,24 @@ bool Pass::host_follows(size_t i, bool* spelled, bool loose) const {
     return dotted && label;
 }
 
-bool Pass::in_url_host(size_t i) const {
-    size_t from = url_host_from_;
-    if (from == std::string_view::npos || from > i || i - from > kHostLookahead) {
-        // A plain "://" that needed no rewrite leaves no state: look for it.
-        size_t k = i;
-        const size_t lo = i > kHostLookahead ? i - kHostLookahead : 0;
-        while (k > lo && t_[k - 1] != '/' && t_[k - 1] != '\n') {
-            --k;
-        }
-        if (k < 3 || t_.substr(k - 3, 3) != "://") {
+bool Pass::in_url(size_t i) const {
+    const size_t lo = i > 4096 ? i - 4096 : 0;
+    for (size_t k = i; k > lo + 2; --k) {
+        const char c = t_[k - 1];
+        if (is_space(c) || c == '\n' || c == '"' || c == '<') {
             return false;
         }
-        from = k;
+        if (c == '/' && t_[k - 2] == '/' && t_[k - 3] == ':') {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool Pass::in_url_host(size_t i) const {
+    const size_t from = url_host_from_;
+    if (from == std::string_view::npos || from > i || i - from > kHostLookahead) {
+        return false;
     }
     for (size_t k = from; k < i; ++k) {
         const char c = t_[k];
@@ -384,6 +407,14 @@ std::optional<Token> Pass::backslash(size_t i) const {
     }
     const char next = at(i + 1);
     if (next == '.' && is_alnum(before(i)) && (is_alnum(at(i + 2)) || is_high(at(i + 2)))) {
+        // In "C:\Users\x\.config" the backslash separates path segments: another backslash
+        // earlier in the word, not escaping a dot, says so.
+        const size_t lo = i > kHostLookahead ? i - kHostLookahead : 0;
+        for (size_t k = i; k > lo && !is_space(t_[k - 1]) && t_[k - 1] != '\n'; --k) {
+            if (t_[k - 1] == '\\' && t_[k] != '.') {
+                return std::nullopt;
+            }
+        }
         return Token{i, i + 2, '.'};
     }
     if (next == '/') {
@@ -433,7 +464,7 @@ std::optional<Token> Pass::scheme_at(size_t sep_begin, size_t sep_end) const {
         end = after;
     } else {
         const char c = at(end);
-        if (!(is_alnum(c) || is_high(c) || c == '[')) {
+        if (!url_authority_start(c)) {
             return std::nullopt;
         }
     }
@@ -489,7 +520,7 @@ std::optional<Token> Pass::scheme_no_colon(size_t i) const {
 // Filter mode: "fooDOTcom", "fooATbar.com" (upper-case word glued between lower-case ones).
 std::optional<Token> Pass::embedded_upper(size_t i) const {
     const char prev = before(i);
-    if (!(is_lower(prev) || is_digit(prev))) {
+    if (!(is_lower(prev) || is_digit(prev)) || in_url(i)) {
         return std::nullopt;
     }
     if (t_.substr(i, 3) == "DOT") {
@@ -509,7 +540,7 @@ std::optional<Token> Pass::embedded_upper(size_t i) const {
 
 // Filter mode: "example . com", "example .com".
 std::optional<Token> Pass::spaced_plain_dot(size_t i) const {
-    if (!is_alnum(before(i))) {
+    if (!is_alnum(before(i)) || (mode_ == RefangMode::filter && in_url(i) && !in_url_host(i))) {
         return std::nullopt;
     }
     const size_t d = skip_spaces(i);
@@ -536,7 +567,7 @@ std::optional<Token> Pass::url_host_space_slash(size_t i) const {
 void Pass::emit(const Token& tok) {
     out_.append(t_.data() + copied_, tok.begin - copied_);
     std::string_view replacement;
-    char scheme_buf[16];
+    std::array<char, 16> scheme_buf{};
     switch (tok.core) {
     case '.':
         replacement = ".";
@@ -554,10 +585,10 @@ void Pass::emit(const Token& tok) {
         replacement = "://";
         break;
     default: {
-        const size_t len = std::min(tok.scheme.size(), sizeof scheme_buf - 3);
-        std::copy_n(tok.scheme.data(), len, scheme_buf);
-        std::copy_n("://", 3, scheme_buf + len);
-        replacement = std::string_view(scheme_buf, len + 3);
+        const size_t len = std::min(tok.scheme.size(), scheme_buf.size() - 3);
+        std::copy_n(tok.scheme.data(), len, scheme_buf.begin());
+        std::copy_n("://", 3, scheme_buf.begin() + static_cast<std::ptrdiff_t>(len));
+        replacement = std::string_view(scheme_buf.data(), len + 3);
     }
     }
     const char kind = tok.core == 'S' ? ':' : tok.core;
@@ -576,6 +607,14 @@ size_t Pass::try_at(size_t i) {
     case '{':
     case ']':
         tok = bracket_token(i);
+        if (!tok && c != ']') {
+            // Every later bracket of this run would see the same thing after it.
+            size_t run = i;
+            while (run < n_ && is_open(t_[run])) {
+                ++run;
+            }
+            return run;
+        }
         if (tok && (tok->core == ':' || tok->core == 'S')) {
             // "http[:]//", "hxxps[://]": the colon belongs to a scheme.
             size_t sep_end = tok->end;
@@ -628,6 +667,13 @@ size_t Pass::try_at(size_t i) {
     if (!tok || tok->begin < copied_) {
         return i + 1;
     }
+    if (tok->core == '.') {
+        // Opening brackets right before a dot notation ("{{{].]x") would form "{{{.x" with its
+        // replacement, a notation again: take them in, so that refang is idempotent.
+        while (tok->begin > copied_ && is_open(t_[tok->begin - 1])) {
+            --tok->begin;
+        }
+    }
     emit(*tok);
     if (tok->core == 's') {
         url_host_from_ = tok->end;
@@ -635,28 +681,77 @@ size_t Pass::try_at(size_t i) {
     return tok->end;
 }
 
-constexpr std::array<bool, 256> make_triggers(bool filter) {
-    std::array<bool, 256> t{};
-    for (char c : std::string_view("[({].\\:_/@ \t")) {
-        t[static_cast<unsigned char>(c)] = true;
+// A notation starts at a trigger byte only when the byte after it is of a class that trigger
+// needs ('.' needs a closing bracket, ':' a slash, backslash or underscore...), so the pass
+// settles almost every byte with two table lookups.
+constexpr uint8_t kNextClose = 1;      // ) ] }
+constexpr uint8_t kNextSlash = 2;      // / and backslash
+constexpr uint8_t kNextUnderscore = 4; // _
+constexpr uint8_t kNextDot = 8;        // .
+constexpr uint8_t kNextSpace = 16;     // space, tab
+constexpr uint8_t kNextWord = 32;      // first letters of dot, at, et, arroba, punto, punkt
+constexpr uint8_t kNextCore = 64;      // @ : , and opening brackets
+constexpr uint8_t kNextOT = 128;       // O, T (filter mode: fooDOTcom, fooATbar)
+
+constexpr std::array<uint8_t, 256> make_next_class() {
+    std::array<uint8_t, 256> t{};
+    for (char c : std::string_view(")]}")) {
+        t[static_cast<unsigned char>(c)] |= kNextClose;
     }
+    t['/'] |= kNextSlash;
+    t['\\'] |= kNextSlash;
+    t['_'] |= kNextUnderscore;
+    t['.'] |= kNextDot;
+    t[' '] |= kNextSpace;
+    t['\t'] |= kNextSpace;
+    for (char c : std::string_view("dDaAeEpP")) {
+        t[static_cast<unsigned char>(c)] |= kNextWord;
+    }
+    for (char c : std::string_view("@:,[({")) {
+        t[static_cast<unsigned char>(c)] |= kNextCore;
+    }
+    t['O'] |= kNextOT;
+    t['T'] |= kNextOT;
+    return t;
+}
+constexpr auto kNextClasses = make_next_class();
+
+constexpr std::array<uint8_t, 256> make_needs(bool filter) {
+    std::array<uint8_t, 256> t{};
+    t['.'] = kNextClose;
+    t[':'] = kNextSlash | kNextUnderscore;
+    t['/'] = kNextSlash;
+    t['_'] = kNextUnderscore;
+    t['\\'] = kNextDot | kNextSlash;
+    t[']'] = kNextDot;
+    t['@'] = 0xFF;
+    const uint8_t spaced = kNextWord | kNextDot | kNextSlash | kNextSpace;
+    t[' '] = spaced;
+    t['\t'] = spaced;
+    const uint8_t bracket = kNextDot | kNextWord | kNextSpace | kNextCore | kNextSlash;
+    t['['] = bracket;
+    t['('] = bracket;
+    t['{'] = bracket;
     if (filter) {
-        t['D'] = true;
-        t['A'] = true;
+        t['D'] = kNextOT;
+        t['A'] = kNextOT;
     }
     return t;
 }
-constexpr auto kExtractTriggers = make_triggers(false);
-constexpr auto kFilterTriggers = make_triggers(true);
+constexpr auto kExtractNeeds = make_needs(false);
+constexpr auto kFilterNeeds = make_needs(true);
 
 bool Pass::run() {
-    const auto& triggers = mode_ == RefangMode::filter ? kFilterTriggers : kExtractTriggers;
+    const auto& needs = mode_ == RefangMode::filter ? kFilterNeeds : kExtractNeeds;
+    const auto* p = reinterpret_cast<const unsigned char*>(t_.data());
     size_t i = 0;
-    while (i < n_) {
-        while (i < n_ && !triggers[static_cast<unsigned char>(t_[i])]) {
+    // The last byte has no successor; it can end no notation that was not started before it.
+    const size_t last = n_ == 0 ? 0 : n_ - 1;
+    while (i < last) {
+        while (i < last && (needs[p[i]] & kNextClasses[p[i + 1]]) == 0) {
             ++i;
         }
-        if (i >= n_) {
+        if (i >= last) {
             break;
         }
         i = try_at(i);
@@ -669,6 +764,10 @@ bool Pass::run() {
 }
 
 } // namespace
+
+bool url_authority_start(char c) {
+    return is_alnum(c) || is_high(c) || c == '[' || c == '%' || c == '_' || c == '-' || c == '~';
+}
 
 std::string_view canonical_scheme(std::string_view word) {
     static constexpr std::array<std::string_view, 19> kSchemes{

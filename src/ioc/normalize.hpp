@@ -49,6 +49,10 @@ private:
 /// chunks with the same result. `out` is reused to avoid reallocations.
 void normalize(std::string_view text, RefangMode mode, Normalized& out);
 
+/// What may follow "scheme://" in a URL the extractor reports (and refang recognises): the
+/// first character of a host, an IPv6 literal or a userinfo.
+[[nodiscard]] bool url_authority_start(char c);
+
 /// The canonical scheme for a scheme word as attackers and analysts write it ("hXXps" ->
 /// "https", "fxp" -> "ftp", "h**p" -> "http", "meow" -> "http"); empty when it is not one.
 [[nodiscard]] std::string_view canonical_scheme(std::string_view word);

@@ -32,6 +32,16 @@ std::vector<size_t> scheme_insertions(std::string_view text, const detail::Norma
         if (end >= text.size() || text[end] != '/' || begin == e.norm_begin) {
             continue;
         }
+        // "10[.]0[.]0[.]0/8" is a CIDR block, not a host with a path.
+        size_t digits = end + 1;
+        while (digits < text.size() && digits - end <= 3 && text[digits] >= '0' &&
+               text[digits] <= '9') {
+            ++digits;
+        }
+        if (digits > end + 1 && digits - end <= 3 &&
+            (digits == text.size() || !(host_char(text[digits]) || text[digits] == '/'))) {
+            continue;
+        }
         if (begin > 0) {
             const char prev = text[begin - 1];
             if (prev == ':' || prev == '/' || prev == '@' || prev == '\\' || prev == '_' ||

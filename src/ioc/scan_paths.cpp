@@ -217,7 +217,7 @@ size_t Scanner::scan_segments(size_t p, char sep, bool registry, std::string& ou
             ++e;
         }
         if (angle != 0) {
-            return 0; // "<USER SID\..." never closed: not a key we can trust
+            break; // "<USER SID\..." never closed: the key ends before it
         }
         size_t seg_end = e;
         while (seg_end > seg_begin && (t_[seg_end - 1] == '.' || t_[seg_end - 1] == ' ')) {
@@ -424,7 +424,10 @@ size_t Scanner::try_unix_path(size_t i) {
     if (!accepted) {
         return i + 1; // let the words inside be scanned on their own
     }
-    value_.assign(root);
+    value_.clear();
+    if (!root.empty()) {
+        value_ += '~';
+    }
     value_ += tail;
     emit(IndicatorType::file_path, i, end, value_);
     return end;

@@ -1,5 +1,6 @@
 // Scanner recognisers for hex runs and short fixed-shape tokens: IPv6, MAC addresses, hashes,
 // ssdeep, CVE and ATT&CK ids, ASNs, Bitcoin and Monero addresses.
+#include <array>
 #include <string>
 
 #include "ioc/crypto_address.hpp"
@@ -223,22 +224,22 @@ size_t Scanner::try_hash(const Word& w) {
     default:
         break;
     }
-    char buf[40];
-    const std::string_view word = preceding_word(w.begin, 0, buf, sizeof buf);
+    std::array<char, 40> buf{};
+    const std::string_view word = preceding_word(w.begin, 0, buf.data(), buf.size());
     const size_t cut = word.find_last_of("._");
     const std::string_view tail = cut == std::string_view::npos ? word : word.substr(cut + 1);
     if (type == IndicatorType::md5) {
-        char buf2[40];
+        std::array<char, 40> buf2{};
         if (word == "imphash" || tail == "imphash" || word.ends_with("imp_hash") ||
             ((word == "hash" || word == "md5") &&
-             preceding_word(w.begin, 1, buf2, sizeof buf2) == "import")) {
+             preceding_word(w.begin, 1, buf2.data(), buf2.size()) == "import")) {
             type = IndicatorType::imphash;
         } else if (tail == "ja3" || tail == "ja3s" || word.ends_with("ja3_hash") ||
                    word.ends_with("ja3s_hash") || word.ends_with("ja3_md5") ||
                    ((word == "hash" || word == "fingerprint" || word == "digest" ||
                      word == "md5") &&
-                    (preceding_word(w.begin, 1, buf2, sizeof buf2) == "ja3" ||
-                     preceding_word(w.begin, 1, buf2, sizeof buf2) == "ja3s"))) {
+                    (preceding_word(w.begin, 1, buf2.data(), buf2.size()) == "ja3" ||
+                     preceding_word(w.begin, 1, buf2.data(), buf2.size()) == "ja3s"))) {
             type = IndicatorType::ja3;
         }
     } else if (type == IndicatorType::sha256 &&

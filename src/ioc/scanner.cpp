@@ -19,12 +19,10 @@ constexpr size_t kMaxLocalPart = 64;
 constexpr size_t kMaxUrl = 8192;
 constexpr size_t kMaxName = 1024; // longer dotted runs are not host or file names
 
-enum CharBits : uint8_t {
-    kDigit = 1,
-    kHexLetter = 2,
-    kAlpha = 4,
-    kLower = 8,
-};
+constexpr uint8_t kDigit = 1;
+constexpr uint8_t kHexLetter = 2;
+constexpr uint8_t kAlpha = 4;
+constexpr uint8_t kLower = 8;
 
 constexpr std::array<uint8_t, 256> make_char_bits() {
     std::array<uint8_t, 256> t{};
@@ -40,6 +38,31 @@ constexpr std::array<uint8_t, 256> make_char_bits() {
     return t;
 }
 constexpr auto kCharBits = make_char_bits();
+
+// Properties of word characters (0 = not a word character), ANDed over a word by read_word.
+constexpr uint8_t kIsWord = 1;
+constexpr uint8_t kIsDigit = 2;
+constexpr uint8_t kIsHex = 4;
+constexpr uint8_t kIsAlpha = 8;
+constexpr uint8_t kIsNotLower = 16;
+
+constexpr std::array<uint8_t, 256> make_word_props() {
+    std::array<uint8_t, 256> t{};
+    for (int c = 0; c < 256; ++c) {
+        const uint8_t b = kCharBits[c];
+        if ((b & (kDigit | kAlpha)) == 0) {
+            continue;
+        }
+        uint8_t v = kIsWord;
+        v |= (b & kDigit) != 0 ? kIsDigit : 0;
+        v |= (b & (kDigit | kHexLetter)) != 0 ? kIsHex : 0;
+        v |= (b & kAlpha) != 0 ? kIsAlpha : 0;
+        v |= (b & kLower) == 0 ? kIsNotLower : 0;
+        t[c] = v;
+    }
+    return t;
+}
+constexpr auto kWordProps = make_word_props();
 
 // What can start a candidate: 1 = ASCII letter or digit, 2 = non-ASCII byte, 3 = punctuation
 // that opens a path, a registry key, an IPv6 "::" or an email.
@@ -216,6 +239,7 @@ Scanner::Scanner(const DomainRules& rules, ScanCaches& caches, const Normalized&
       n_(text_.size()), settings_(settings), sink_(sink) {}
 
 void Scanner::emit(IndicatorType type, size_t begin, size_t end, std::string_view value) {
+    CASEFILE_ASSERT(begin < end && end <= n_, "a match is a non-empty span of the text");
     last_end_ = std::max(last_end_, end);
     if (!wanted(type)) {
         return;
@@ -267,30 +291,34 @@ Scanner::Word Scanner::read_word(size_t i) const {
     Word w;
     w.begin = i;
     size_t j = i;
-    while (j < n_) {
-        const auto c = static_cast<unsigned char>(t_[j]);
-        const uint8_t bits = kCharBits[c];
-        if (bits != 0) {
-            w.digits = w.digits && (bits & kDigit) != 0;
-            w.hex = w.hex && (bits & (kDigit | kHexLetter)) != 0;
-            w.alpha = w.alpha && (bits & kAlpha) != 0;
-            w.upper = w.upper && (bits & kLower) == 0;
+    const auto* p = reinterpret_cast<const unsigned char*>(t_);
+    // AND of the per-character properties over the word, in one table lookup per byte.
+    uint8_t all = kIsDigit | kIsHex | kIsAlpha | kIsNotLower;
+    while (true) {
+        while (j < n_) {
+            const uint8_t props = kWordProps[p[j]];
+            if (props == 0) {
+                break;
+            }
+            all &= props;
             ++j;
-            continue;
         }
-        if (c >= 0x80) {
+        if (j < n_ && p[j] >= 0x80) {
             const size_t len = utf8_word_char(t_ + j, t_ + n_);
             if (len == 0) {
                 break;
             }
             w.high = true;
-            w.digits = false;
-            w.hex = false;
+            all &= kIsAlpha | kIsNotLower;
             j += len;
             continue;
         }
         break;
     }
+    w.digits = (all & kIsDigit) != 0;
+    w.hex = (all & kIsHex) != 0;
+    w.alpha = (all & kIsAlpha) != 0;
+    w.upper = (all & kIsNotLower) != 0;
     w.end = j;
     return w;
 }
@@ -450,6 +478,17 @@ Scanner::Name Scanner::read_name(size_t i) const {
         }
         break;
     }
+    if (j >= limit && limit < n_) {
+        // Longer than any name: find where the run really ends and give it up whole, so that
+        // no tail of it is read as a name of its own.
+        nm.too_long = true;
+        while (j < n_ && (is_alnum(t_[j]) || t_[j] == '-' || t_[j] == '_' || t_[j] == '.' ||
+                          is_high(t_[j]))) {
+            ++j;
+        }
+        nm.end = j;
+        return nm;
+    }
     // "m.facebook.com-------": hyphens (and underscores) at the end belong to no label.
     while (j > i && (t_[j - 1] == '-' || t_[j - 1] == '_')) {
         --j;
@@ -481,7 +520,8 @@ bool Scanner::ipv4_is_version(size_t begin) const {
         // "Chrome/124.0.0.0" (product/version) but not squid's "HIER_DIRECT/1.2.3.4".
         size_t k = begin - 1;
         bool has_lower = false;
-        while (k > 0 && (is_alnum(t_[k - 1]) || t_[k - 1] == '_' || t_[k - 1] == '-')) {
+        while (k > 0 && begin - k < 64 &&
+               (is_alnum(t_[k - 1]) || t_[k - 1] == '_' || t_[k - 1] == '-')) {
             has_lower = has_lower || (t_[k - 1] >= 'a' && t_[k - 1] <= 'z');
             --k;
         }
@@ -490,15 +530,15 @@ bool Scanner::ipv4_is_version(size_t begin) const {
             return true;
         }
     }
-    char buf[32];
-    const std::string_view word = preceding_word(begin, 0, buf, sizeof buf);
+    std::array<char, 32> buf{};
+    const std::string_view word = preceding_word(begin, 0, buf.data(), buf.size());
     return word == "version" || word == "ver" || word == "v" || word == "build" ||
            word == "release" || word == "firmware" || word == "oid";
 }
 
 bool Scanner::host_context(size_t begin) const {
-    char buf[40];
-    return is_host_word(preceding_word(begin, 0, buf, sizeof buf));
+    std::array<char, 40> buf{};
+    return is_host_word(preceding_word(begin, 0, buf.data(), buf.size()));
 }
 
 bool Scanner::parse_host(size_t begin, size_t limit, Host& host, size_t& end,
@@ -507,6 +547,9 @@ bool Scanner::parse_host(size_t begin, size_t limit, Host& host, size_t& end,
         return false;
     }
     const Name nm = read_name(begin);
+    if (nm.too_long) {
+        return false;
+    }
     const size_t e = std::min(nm.end, limit);
     if (e <= begin) {
         return false;
@@ -531,18 +574,21 @@ bool Scanner::parse_host(size_t begin, size_t limit, Host& host, size_t& end,
         }
         return false;
     }
-    DomainVerdict verdict = rules_.check(name, &caches_.domains);
-    if (!verdict.valid || (verdict.ambiguous && !allow_ambiguous)) {
+    bool ambiguous = false;
+    if (!rules_.check_into(name, &caches_.domains, host.canonical, ambiguous) ||
+        (ambiguous && !allow_ambiguous)) {
         return false;
     }
     host.type = IndicatorType::domain;
-    host.canonical = std::move(verdict.canonical);
     end = e;
     return true;
 }
 
 size_t Scanner::try_name(const Word& w) {
     const Name nm = read_name(w.begin);
+    if (nm.too_long) {
+        return nm.end;
+    }
     if (at(nm.end) == '@') {
         return try_email(nm.end);
     }
@@ -597,7 +643,8 @@ size_t Scanner::try_name(const Word& w) {
                 return r;
             }
         }
-        value_ = format_ipv4(*v4);
+        value_.clear();
+        append_ipv4(value_, *v4);
         if (prefix >= 0) {
             value_ += '/';
             value_ += std::to_string(prefix);
@@ -616,11 +663,11 @@ size_t Scanner::try_name(const Word& w) {
         const std::string_view tld = text_.substr(nm.last_label, e - nm.last_label);
         bool tld_ok = true;
         if (!nm.high && tld.size() <= 31) {
-            char buf[32];
+            std::array<char, 32> buf{};
             for (size_t k = 0; k < tld.size(); ++k) {
                 buf[k] = lower(tld[k]);
             }
-            const std::string_view key(buf, tld.size());
+            const std::string_view key(buf.data(), tld.size());
             int known = caches_.tlds.find(key);
             if (known < 0) {
                 bool alpha = true;
@@ -632,20 +679,19 @@ size_t Scanner::try_name(const Word& w) {
             }
             tld_ok = known == 1;
         }
-        if (tld_ok) {
-            DomainVerdict verdict = rules_.check(candidate, &caches_.domains);
-            if (verdict.valid) {
-                const bool domain = !verdict.ambiguous || norm_.defanged_in(c, e) || labels >= 3 ||
+        bool ambiguous = false;
+        if (tld_ok && rules_.check_into(candidate, &caches_.domains, value_, ambiguous)) {
+            {
+                const bool domain = !ambiguous || norm_.defanged_in(c, e) || labels >= 3 ||
                                     equals_lower(candidate.substr(0, 4), "www.") || host_context(c);
                 if (domain) {
                     if (norm_.defanged_in(c, e) &&
                         (at(e) == '/' || (at(e) == ':' && is_digit(at(e + 1))))) {
-                        if (size_t r = try_schemeless_url(c, e, verdict.canonical,
-                                                          IndicatorType::domain)) {
+                        const std::string host = value_;
+                        if (size_t r = try_schemeless_url(c, e, host, IndicatorType::domain)) {
                             return r;
                         }
                     }
-                    value_ = std::move(verdict.canonical);
                     emit(IndicatorType::domain, c, e, value_);
                     return at(e) == '/' ? skip_path(e) : e;
                 }
@@ -786,6 +832,9 @@ size_t Scanner::try_url(const Word& w) {
         return 0;
     }
     const size_t p = w.end + 3;
+    if (!url_authority_start(at(p)) && !(scheme == "file" && at(p) == '/')) {
+        return 0;
+    }
     size_t ae = p;
     while (ae < n_ && ae - p < 512 && authority_char(t_[ae])) {
         if (is_high(t_[ae])) {
@@ -805,6 +854,11 @@ size_t Scanner::try_url(const Word& w) {
             break;
         }
     }
+    for (size_t k = p; k + 1 < hs; ++k) {
+        if (t_[k] == '[' || t_[k] == ']') {
+            return 0; // brackets belong to an IPv6 host, never to a userinfo
+        }
+    }
     Host host;
     size_t he = hs;
     if (scheme == "file" && at(hs) == '/') {
@@ -821,7 +875,9 @@ size_t Scanner::try_url(const Word& w) {
         host.type = IndicatorType::ipv6;
         host.begin = hs;
         host.end = close + 1;
-        host.canonical = "[" + format_ipv6(*v6) + "]";
+        host.canonical.assign(1, '[');
+        host.canonical += format_ipv6(*v6);
+        host.canonical += ']';
         he = close + 1;
     } else if (!parse_host(hs, ae, host, he, true)) {
         return 0;

@@ -94,6 +94,7 @@ private:
         size_t last_label = 0;      ///< offset of the last label
         size_t last_underscore = 0; ///< offset just after the last '_', or begin
         bool high = false;
+        bool too_long = false; ///< longer than any host or file name: skip it whole
     };
     struct Host {
         model::IndicatorType type = model::IndicatorType::other; ///< domain, ipv4 or ipv6

@@ -19,11 +19,6 @@ int hex_digit(char c) {
     return -1;
 }
 
-bool unreserved(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '.' || c == '_' || c == '~';
-}
-
 } // namespace
 
 UrlParts split_url(std::string_view url) {
@@ -51,7 +46,7 @@ UrlParts split_url(std::string_view url) {
         host_end = colon;
     }
     parts.host = authority.substr(0, host_end);
-    const size_t host_offset = static_cast<size_t>(parts.host.data() - url.data());
+    const auto host_offset = static_cast<size_t>(parts.host.data() - url.data());
     parts.rest = url.substr(host_offset + parts.host.size());
     return parts;
 }
@@ -85,16 +80,13 @@ void append_normalized_path(std::string& out, std::string_view path) {
         const char c = path[i];
         if (c == '%' && i + 2 < path.size() && hex_digit(path[i + 1]) >= 0 &&
             hex_digit(path[i + 2]) >= 0) {
-            const char decoded =
-                static_cast<char>(hex_digit(path[i + 1]) * 16 + hex_digit(path[i + 2]));
-            if (unreserved(decoded)) {
-                out += decoded;
-            } else {
-                static constexpr char kHex[] = "0123456789ABCDEF";
-                out += '%';
-                out += kHex[hex_digit(path[i + 1])];
-                out += kHex[hex_digit(path[i + 2])];
-            }
+            // Upper-cased, never decoded: a decoded "%2E" or "%5F" could spell defang notation
+            // ("{.", "http__") that refang would then rewrite, and refang(defang(x)) == x
+            // must hold for every canonical URL.
+            static constexpr std::string_view kHex = "0123456789ABCDEF";
+            out += '%';
+            out += kHex[hex_digit(path[i + 1])];
+            out += kHex[hex_digit(path[i + 2])];
             i += 2;
             continue;
         }

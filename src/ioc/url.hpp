@@ -19,8 +19,8 @@ struct UrlParts {
 /// The port a scheme uses when none is written (80 for http), or 0.
 [[nodiscard]] int default_port(std::string_view scheme);
 
-/// Appends path, query and fragment in RFC 3986 normal form: percent-escapes upper-cased,
-/// escaped unreserved characters decoded; "/" when `path` is empty.
+/// Appends path, query and fragment with percent-escapes upper-cased (RFC 3986 case
+/// normalisation; escapes are kept, see url.cpp); "/" when `path` is empty.
 void append_normalized_path(std::string& out, std::string_view path);
 
 } // namespace casefile::ioc

@@ -4,7 +4,6 @@
 #include <array>
 #include <map>
 #include <regex>
-#include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -32,14 +31,14 @@ TypeMask types_for_attribute(std::string_view attribute) {
         std::string_view attribute;
         TypeMask types;
     };
-    const TypeMask ip = type_bit(IndicatorType::ipv4) | type_bit(IndicatorType::ipv6);
-    const std::array<Entry, 30> kTable{{
-        {"ip-src", ip},
-        {"ip-dst", ip},
-        {"ip-src|port", ip},
-        {"ip-dst|port", ip},
-        {"ip", ip},
-        {"domain|ip", ip | type_bit(IndicatorType::domain)},
+    constexpr TypeMask kIp = type_bit(IndicatorType::ipv4) | type_bit(IndicatorType::ipv6);
+    static constexpr std::array<Entry, 30> kTable{{
+        {"ip-src", kIp},
+        {"ip-dst", kIp},
+        {"ip-src|port", kIp},
+        {"ip-dst|port", kIp},
+        {"ip", kIp},
+        {"domain|ip", kIp | type_bit(IndicatorType::domain)},
         {"domain", type_bit(IndicatorType::domain)},
         {"hostname", type_bit(IndicatorType::domain)},
         {"hostname|port", type_bit(IndicatorType::domain)},
@@ -83,18 +82,14 @@ TypeMask types_for_attribute(std::string_view attribute) {
 
 using V6 = std::array<uint8_t, 16>;
 
-// A shift by 32 is undefined (x86 shifts by 0, which made every /32 entry cover all of IPv4).
+uint32_t host_mask(int prefix) {
+    return prefix <= 0 ? 0xFFFFFFFFu : (prefix >= 32 ? 0u : 0xFFFFFFFFu >> prefix);
+}
 uint32_t v4_last(uint32_t network, int prefix) {
-    if (prefix >= 32) {
-        return network;
-    }
-    return prefix == 0 ? 0xFFFFFFFFu : network | (0xFFFFFFFFu >> prefix);
+    return network | host_mask(prefix);
 }
 uint32_t v4_first(uint32_t address, int prefix) {
-    if (prefix >= 32) {
-        return address;
-    }
-    return prefix == 0 ? 0 : address & ~(0xFFFFFFFFu >> prefix);
+    return address & ~host_mask(prefix);
 }
 
 /// The next address; false when `key` is the last one.
@@ -135,10 +130,28 @@ struct Warninglists::Data {
         TypeMask applies = ~TypeMask{0};
         size_t entries = 0;
     };
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const noexcept {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    struct Eq {
+        using is_transparent = void;
+        bool operator()(std::string_view a, std::string_view b) const noexcept { return a == b; }
+    };
+    using Index = std::unordered_map<std::string, std::vector<uint16_t>, Hash, Eq>;
+
     std::vector<List> lists;
+    // Which indicator types each kind of list applies to: lookups skip the rest.
+    TypeMask cidr_types = 0;
+    TypeMask string_types = 0;
+    TypeMask hostname_types = 0;
+    TypeMask substring_types = 0;
+    TypeMask regex_types = 0;
     // Everything but cidr is keyed by lower-cased entry text.
-    std::unordered_map<std::string, std::vector<uint16_t>> strings;
-    std::unordered_map<std::string, std::vector<uint16_t>> hostnames;
+    Index strings;
+    Index hostnames;
     std::vector<std::pair<std::string, uint16_t>> substrings;
     std::vector<std::pair<std::regex, uint16_t>> regexes;
     // CIDR: intervals gathered while loading, swept into segment maps on first lookup.
@@ -240,7 +253,7 @@ Status Warninglists::add_list_json(std::string_view json, const std::string& ori
     if (!doc.is_object() || !doc.contains("list") || !doc["list"].is_array() ||
         !doc.contains("name") || !doc["name"].is_string()) {
         return fail(ErrorCode::bad_input,
-                    fmt::format("{}: not a MISP warninglist (needs \"name\" and \"list\")", origin),
+                    fmt::format(R"({}: not a MISP warninglist (needs "name" and "list"))", origin),
                     "see https://github.com/MISP/misp-warninglists for the format");
     }
     Data::List list;
@@ -337,6 +350,12 @@ Status Warninglists::add_list_json(std::string_view json, const std::string& ori
             }
         }
     }
+    TypeMask& kind = list.type == "cidr"        ? data_->cidr_types
+                     : list.type == "string"    ? data_->string_types
+                     : list.type == "hostname"  ? data_->hostname_types
+                     : list.type == "substring" ? data_->substring_types
+                                                : data_->regex_types;
+    kind |= list.applies;
     data_->lists.push_back(std::move(list));
     return {};
 }
@@ -386,19 +405,18 @@ Result<Warninglists> Warninglists::load_directory(const std::filesystem::path& d
 std::vector<std::string> Warninglists::lookup(IndicatorType type,
                                               std::string_view canonical) const {
     const Data& d = *data_;
-    std::set<uint16_t> hits;
     const TypeMask bit = type_bit(type);
+    std::vector<uint16_t> hits;
     auto take = [&](const std::vector<uint16_t>& ids) {
         for (uint16_t id : ids) {
             if ((d.lists[id].applies & bit) != 0) {
-                hits.insert(id);
+                hits.push_back(id);
             }
         }
     };
-    std::string lower = to_lower(canonical);
-    if (type == IndicatorType::ipv4 || type == IndicatorType::ipv6) {
-        d.sweep();
-        const std::string_view address = std::string_view(canonical).substr(0, canonical.find('/'));
+    if ((d.cidr_types & bit) != 0 && (type == IndicatorType::ipv4 || type == IndicatorType::ipv6)) {
+        d.sweep(); // no-op once the lists are finalized
+        const std::string_view address = canonical.substr(0, canonical.find('/'));
         if (auto v4 = parse_ipv4(address)) {
             auto it = std::upper_bound(d.v4_starts.begin(), d.v4_starts.end(), *v4);
             if (it != d.v4_starts.begin()) {
@@ -411,44 +429,54 @@ std::vector<std::string> Warninglists::lookup(IndicatorType type,
             }
         }
     }
-    if (auto it = d.strings.find(lower); it != d.strings.end()) {
-        take(it->second);
+    const bool textual = ((d.string_types | d.hostname_types | d.substring_types) & bit) != 0;
+    const std::string lower = textual ? to_lower(canonical) : std::string();
+    if ((d.string_types & bit) != 0) {
+        if (auto it = d.strings.find(std::string_view(lower)); it != d.strings.end()) {
+            take(it->second);
+        }
     }
-    std::string_view host;
-    if (type == IndicatorType::domain) {
-        host = lower;
-    } else if (type == IndicatorType::url) {
-        host = split_url(lower).host;
-    } else if (type == IndicatorType::email) {
-        host = std::string_view(lower).substr(lower.rfind('@') + 1);
-    }
-    if (!host.empty() && !d.hostnames.empty()) {
-        std::string_view h = host;
-        while (!h.empty()) {
-            if (auto it = d.hostnames.find(std::string(h)); it != d.hostnames.end()) {
+    if ((d.hostname_types & bit) != 0) {
+        std::string_view host;
+        if (type == IndicatorType::domain) {
+            host = lower;
+        } else if (type == IndicatorType::url) {
+            host = split_url(lower).host;
+        } else if (type == IndicatorType::email) {
+            host = std::string_view(lower).substr(lower.rfind('@') + 1);
+        }
+        while (!host.empty()) {
+            if (auto it = d.hostnames.find(host); it != d.hostnames.end()) {
                 take(it->second);
             }
-            const size_t dot = h.find('.');
+            const size_t dot = host.find('.');
             if (dot == std::string_view::npos) {
                 break;
             }
-            h.remove_prefix(dot + 1);
+            host.remove_prefix(dot + 1);
         }
     }
-    for (const auto& [needle, id] : d.substrings) {
-        if ((d.lists[id].applies & bit) != 0 && lower.find(needle) != std::string::npos) {
-            hits.insert(id);
+    if ((d.substring_types & bit) != 0) {
+        for (const auto& [needle, id] : d.substrings) {
+            if ((d.lists[id].applies & bit) != 0 && lower.find(needle) != std::string::npos) {
+                hits.push_back(id);
+            }
         }
     }
-    if (canonical.size() <= kMaxRegexInput) {
+    if ((d.regex_types & bit) != 0 && canonical.size() <= kMaxRegexInput) {
         const std::string value(canonical);
         for (const auto& [re, id] : d.regexes) {
             if ((d.lists[id].applies & bit) != 0 && std::regex_search(value, re)) {
-                hits.insert(id);
+                hits.push_back(id);
             }
         }
     }
     std::vector<std::string> names;
+    if (hits.empty()) {
+        return names;
+    }
+    std::sort(hits.begin(), hits.end());
+    hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
     names.reserve(hits.size());
     for (uint16_t id : hits) {
         names.push_back(d.lists[id].name);

@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/export_options.hpp"
+#include "cli/progress.hpp"
 #include "export/sweep/sweep.hpp"
 #include "model/enums.hpp"
 
@@ -25,63 +26,6 @@ struct SweepCommandOptions {
     bool no_progress = false;
     bool quiet = false;
     ExtractorFlags extractor;
-};
-
-std::string human_bytes(double bytes) {
-    static constexpr std::array<const char*, 5> kUnits = {"B", "KiB", "MiB", "GiB", "TiB"};
-    size_t unit = 0;
-    while (bytes >= 1024 && unit + 1 < kUnits.size()) {
-        bytes /= 1024;
-        ++unit;
-    }
-    return unit == 0 ? fmt::format("{:.0f} B", bytes)
-                     : fmt::format("{:.1f} {}", bytes, kUnits[unit]);
-}
-
-/// A one-line progress bar on stderr, redrawn at most ten times a second.
-class ProgressBar {
-public:
-    explicit ProgressBar(bool enabled) : enabled_(enabled) {}
-
-    void update(uint64_t done, uint64_t total) {
-        if (!enabled_) {
-            return;
-        }
-        const auto now = std::chrono::steady_clock::now();
-        if (shown_ && now - last_ < std::chrono::milliseconds(100) && done < total) {
-            return;
-        }
-        last_ = now;
-        const double fraction =
-            total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
-        constexpr int kWidth = 30;
-        const int filled = static_cast<int>(fraction * kWidth);
-        const double seconds = std::chrono::duration<double>(now - start_).count();
-        const double rate = seconds > 0 ? static_cast<double>(done) / seconds / 1e6 : 0;
-        std::fprintf(stderr, "\rsweep [%s%s] %3d%%  %s / %s  %.0f MB/s\x1b[K",
-                     std::string(static_cast<size_t>(filled), '#').c_str(),
-                     std::string(static_cast<size_t>(kWidth - filled), '-').c_str(),
-                     static_cast<int>(fraction * 100),
-                     human_bytes(static_cast<double>(done)).c_str(),
-                     human_bytes(static_cast<double>(total)).c_str(), rate);
-        std::fflush(stderr);
-        shown_ = true;
-    }
-
-    /// Removes the bar so other output starts on a clean line.
-    void clear() {
-        if (shown_) {
-            std::fputs("\r\x1b[K", stderr);
-            std::fflush(stderr);
-            shown_ = false;
-        }
-    }
-
-private:
-    bool enabled_;
-    bool shown_ = false;
-    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
-    std::chrono::steady_clock::time_point last_{};
 };
 
 std::string json_string(std::string_view s) {
@@ -115,7 +59,7 @@ int run_sweep(const SweepCommandOptions& o) {
     }
     std::vector<std::filesystem::path> inputs(o.logs.begin(), o.logs.end());
 
-    ProgressBar bar(!o.no_progress && ::isatty(STDERR_FILENO) != 0);
+    Progress bar("sweep", !o.no_progress);
     const bool stdout_is_terminal = ::isatty(STDOUT_FILENO) != 0;
     static std::array<char, 1 << 20> buffer;
     std::setvbuf(stdout, buffer.data(), _IOFBF, buffer.size());

@@ -1,5 +1,9 @@
+#include <algorithm>
+#include <string>
+
 #include <gtest/gtest.h>
 
+#include "ioc/extractor.hpp"
 #include "ioc/warninglist.hpp"
 
 namespace casefile::ioc {
@@ -7,7 +11,122 @@ namespace {
 
 using model::IndicatorType;
 
-TEST(Warninglist, SingleAddressEntryCoversOnlyThatAddress) {
+const char* kLists = CASEFILE_SHARED_DIR "/reference-data/misp-warninglists";
+
+const Warninglists& reference() {
+    static const Warninglists lists = [] {
+        std::vector<Diagnostic> notes;
+        auto loaded = Warninglists::load_directory(kLists, &notes);
+        EXPECT_TRUE(loaded) << (loaded ? "" : loaded.error().to_string());
+        EXPECT_TRUE(notes.empty()) << notes.front().to_string();
+        return std::move(*loaded);
+    }();
+    return lists;
+}
+
+bool has(const std::vector<std::string>& names, std::string_view needle) {
+    return std::any_of(names.begin(), names.end(),
+                       [&](const std::string& n) { return n.find(needle) != std::string::npos; });
+}
+
+TEST(Warninglists, LoadsTheReferenceLists) {
+    const auto lists = reference().lists();
+    EXPECT_EQ(lists.size(), 45u);
+    const auto github = std::find_if(lists.begin(), lists.end(), [](const WarninglistInfo& l) {
+        return l.name.find("GitHub") != std::string::npos;
+    });
+    ASSERT_NE(github, lists.end());
+    EXPECT_EQ(github->type, "cidr");
+    EXPECT_GT(github->entries, 5000u);
+}
+
+TEST(Warninglists, CidrListsMatchAddressesInTheirPrefixes) {
+    EXPECT_TRUE(has(reference().lookup(IndicatorType::ipv4, "185.199.109.15"), "GitHub"));
+    EXPECT_TRUE(has(reference().lookup(IndicatorType::ipv4, "10.0.5.22"), "1918"));
+    EXPECT_TRUE(has(reference().lookup(IndicatorType::ipv4, "8.8.8.8"), "DNS"));
+    EXPECT_TRUE(has(reference().lookup(IndicatorType::ipv6, "2001:4860:4860::8888"), "DNS"));
+    EXPECT_TRUE(reference().lookup(IndicatorType::ipv4, "45.9.148.3").empty() ||
+                !has(reference().lookup(IndicatorType::ipv4, "45.9.148.3"), "GitHub"));
+    EXPECT_TRUE(has(reference().lookup(IndicatorType::ipv4, "185.199.108.0/22"), "GitHub"))
+        << "a CIDR indicator is matched by its network";
+}
+
+TEST(Warninglists, StringHostnameAndSubstringLists) {
+    // empty-hashes (string, hashes): the MD5 of nothing.
+    EXPECT_FALSE(
+        reference().lookup(IndicatorType::md5, "d41d8cd98f00b204e9800998ecf8427e").empty());
+    EXPECT_FALSE(reference().lookup(IndicatorType::md5, "D41D8CD98F00B204E9800998ECF8427E").empty())
+        << "case is ignored";
+    // url-shortener (hostname, applies to urls): the URL's host is used.
+    EXPECT_TRUE(has(reference().lookup(IndicatorType::url, "https://bit.ly/3xYz"), "hortener"));
+    // hostname lists match parent domains.
+    EXPECT_FALSE(reference().lookup(IndicatorType::domain, "foo.bar.bit.ly").empty());
+    // substring list (automated-malware-analysis).
+    const auto sandbox = reference().lookup(IndicatorType::domain, "x.malwr.com");
+    EXPECT_FALSE(sandbox.empty());
+}
+
+TEST(Warninglists, MatchingAttributesScopeEachList) {
+    // The MD5 of nothing is on a hash list, which does not apply to domains or file names.
+    EXPECT_TRUE(
+        reference().lookup(IndicatorType::domain, "d41d8cd98f00b204e9800998ecf8427e").empty());
+    // 8.8.8.8 as a string does not make a domain "8.8.8.8" a resolver hit.
+    EXPECT_FALSE(has(reference().lookup(IndicatorType::cve, "8.8.8.8"), "DNS"));
+}
+
+TEST(Warninglists, RegexListsAndErrors) {
+    Warninglists lists;
+    ASSERT_TRUE(lists.add_list_json(
+        R"({"name": "test regex", "type": "regex", "matching_attributes": ["domain"],
+            "list": ["^cdn[0-9]+\\.example\\.net$", "/^UPPER\\./i", "(unclosed"]})",
+        "inline"));
+    EXPECT_EQ(lists.lookup(IndicatorType::domain, "cdn42.example.net"),
+              std::vector<std::string>{"test regex"});
+    EXPECT_EQ(lists.lookup(IndicatorType::domain, "upper.example.org"),
+              std::vector<std::string>{"test regex"});
+    EXPECT_TRUE(lists.lookup(IndicatorType::domain, "cdn.example.net").empty());
+    EXPECT_TRUE(lists.lookup(IndicatorType::url, "http://cdn42.example.net/").empty());
+    EXPECT_EQ(lists.lists()[0].entries, 2u) << "the unreadable pattern is left out";
+
+    auto bad = lists.add_list_json("{not json", "bad.json");
+    ASSERT_FALSE(bad);
+    EXPECT_NE(bad.error().message.find("bad.json"), std::string::npos);
+    auto wrong = lists.add_list_json(R"({"name": "x", "type": "weird", "list": []})", "w.json");
+    ASSERT_FALSE(wrong);
+    EXPECT_NE(wrong.error().message.find("weird"), std::string::npos);
+    auto missing = Warninglists::load_directory("/nonexistent/lists", nullptr);
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().code, ErrorCode::not_found);
+}
+
+TEST(Warninglists, BuiltInFactsApplyWithoutADirectory) {
+    const Warninglists lists = Warninglists::builtin();
+    EXPECT_TRUE(has(lists.lookup(IndicatorType::ipv4, "185.199.109.15"), "GitHub"));
+    EXPECT_TRUE(has(lists.lookup(IndicatorType::ipv4, "1.1.1.1"), "DNS"));
+    EXPECT_TRUE(has(lists.lookup(IndicatorType::ipv6, "2606:4700:4700::1111"), "DNS"));
+    EXPECT_TRUE(has(lists.lookup(IndicatorType::ipv4, "104.16.1.1"), "Cloudflare"));
+    EXPECT_TRUE(has(lists.lookup(IndicatorType::ipv4, "192.168.1.1"), "special-purpose"));
+    EXPECT_TRUE(has(lists.lookup(IndicatorType::domain, "dns.google"), "DNS"));
+    EXPECT_TRUE(has(lists.lookup(IndicatorType::url, "http://www.example.com/x"), "RFC 2606"));
+    EXPECT_TRUE(lists.lookup(IndicatorType::ipv4, "45.9.148.3").empty());
+    EXPECT_TRUE(lists.lookup(IndicatorType::sha256, "185.199.109.15").empty());
+}
+
+TEST(Warninglists, ExtractorUsesTheConfiguredDirectory) {
+    ExtractorConfig config;
+    config.warninglist_dir = kLists;
+    auto ex = Extractor::create(config);
+    ASSERT_TRUE(ex) << ex.error().to_string();
+    const auto ind = ex->classify(IndicatorType::ipv4, "185.199.109.15");
+    EXPECT_TRUE(has(ind.warninglists, "GitHub"));
+    EXPECT_FALSE(has(ind.warninglists, "casefile:")) << "built-ins give way to the lists";
+    config.warninglist_dir = "/nonexistent";
+    auto bad = Extractor::create(config);
+    ASSERT_FALSE(bad);
+    EXPECT_NE(bad.error().message.find("/nonexistent"), std::string::npos);
+}
+
+TEST(Warninglists, SingleAddressEntryCoversOnlyThatAddress) {
     // A bare address is a /32; it once covered the whole IPv4 space (a shift by 32).
     Warninglists lists;
     ASSERT_TRUE(lists.add_list_json(
@@ -23,7 +142,7 @@ TEST(Warninglist, SingleAddressEntryCoversOnlyThatAddress) {
     EXPECT_FALSE(on(IndicatorType::ipv6, "2001:4860:4860::8844"));
 }
 
-TEST(Warninglist, BuiltinListsNameOnlyTheRightRange) {
+TEST(Warninglists, BuiltinListsNameOnlyTheRightRange) {
     const Warninglists lists = Warninglists::builtin();
     const auto names = lists.lookup(IndicatorType::ipv4, "185.199.109.15");
     ASSERT_EQ(names.size(), 1u);

@@ -1,0 +1,150 @@
+#include <cstdio>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/exit_code.hpp"
+#include "cli/extractor_options.hpp"
+#include "cli/ioc_output.hpp"
+#include "cli/progress.hpp"
+#include "core/text.hpp"
+#include "ioc/chunk_reader.hpp"
+#include "ioc/extractor.hpp"
+#include "ioc/indicator_set.hpp"
+
+namespace casefile::cli {
+namespace {
+
+struct IocsOptions {
+    std::vector<std::string> files;
+    std::string format = "text";
+    std::string types;
+    bool include_private = false;
+    bool url_hosts = false;
+    ExtractorFlags extractor;
+};
+
+Result<std::vector<model::IndicatorType>> parse_types(const std::string& list) {
+    std::vector<model::IndicatorType> types;
+    if (list.empty()) {
+        return types;
+    }
+    size_t start = 0;
+    while (start <= list.size()) {
+        size_t comma = list.find(',', start);
+        if (comma == std::string::npos) {
+            comma = list.size();
+        }
+        const std::string_view name = trim(std::string_view(list).substr(start, comma - start));
+        start = comma + 1;
+        if (name.empty()) {
+            continue;
+        }
+        auto type = model::parse_enum<model::IndicatorType>(name);
+        if (!type) {
+            const std::string guess =
+                closest_match(name, model::enum_names<model::IndicatorType>());
+            return fail(
+                ErrorCode::bad_usage, fmt::format("unknown indicator type '{}'", name),
+                guess.empty()
+                    ? fmt::format("types are: {}",
+                                  fmt::join(model::enum_names<model::IndicatorType>(), ", "))
+                    : fmt::format("did you mean '{}'?", guess));
+        }
+        types.push_back(*type);
+    }
+    return types;
+}
+
+int run_iocs(const IocsOptions& o) {
+    IocFormat format = IocFormat::text;
+    if (o.format == "json") {
+        format = IocFormat::json;
+    } else if (o.format == "csv") {
+        format = IocFormat::csv;
+    } else if (o.format != "text") {
+        return report_error(Error{ErrorCode::bad_usage,
+                                  fmt::format("unknown format '{}'", o.format),
+                                  "use --format text, json or csv", std::nullopt});
+    }
+    auto types = parse_types(o.types);
+    if (!types) {
+        return report_error(types.error());
+    }
+    auto extractor = make_extractor(o.extractor);
+    if (!extractor) {
+        return report_error(extractor.error());
+    }
+    ioc::ExtractOptions options;
+    options.types = std::move(*types);
+    options.include_private = o.include_private;
+    options.domains_from_urls_and_emails = o.url_hosts;
+
+    std::vector<std::string> files = o.files.empty() ? std::vector<std::string>{"-"} : o.files;
+    // Open everything first: a typo in the last file name should not cost a long scan.
+    std::vector<ioc::ChunkReader> readers;
+    uint64_t total = 0;
+    for (const std::string& f : files) {
+        auto reader = ioc::ChunkReader::open(f);
+        if (!reader) {
+            return report_error(reader.error());
+        }
+        total += reader->input_size();
+        readers.push_back(std::move(*reader));
+    }
+    ioc::IndicatorSet set(*extractor, options);
+    Progress progress("iocs", true);
+    uint64_t done_before = 0;
+    for (size_t k = 0; k < files.size(); ++k) {
+        set.add_source(files[k]);
+        while (true) {
+            auto chunk = readers[k].next();
+            if (!chunk) {
+                progress.clear();
+                return report_error(chunk.error());
+            }
+            if (chunk->empty()) {
+                break;
+            }
+            set.add_chunk(*chunk);
+            progress.update(done_before + readers[k].input_position(), total);
+        }
+        done_before += readers[k].input_position();
+    }
+    progress.clear();
+    auto written = write_indicators(stdout, format, set);
+    if (!written) {
+        return report_error(written.error());
+    }
+    return kExitOk;
+}
+
+} // namespace
+
+void add_iocs_command(CLI::App& app, CommandOutcome& outcome) {
+    auto o = std::make_shared<IocsOptions>();
+    CLI::App* cmd = app.add_subcommand(
+        "iocs",
+        "Extract indicators of compromise (IPs, domains, URLs, emails, hashes, CVEs, ATT&CK ids,\n"
+        "registry keys, file paths and names, coin addresses, ASNs, MACs) from text or log\n"
+        "files, defanged or not. Large files are streamed; .gz input is read transparently.\n"
+        "Private and reserved IP addresses are left out unless --include-private is given.\n\n"
+        "Examples:\n"
+        "  casefile iocs evidence/*.log\n"
+        "  casefile iocs --format json --types ipv4,domain,url proxy.log.gz > iocs.json\n"
+        "  pbpaste | casefile iocs -\n");
+    cmd->add_option("FILE", o->files, "input files; '-' or none reads standard input");
+    cmd->add_option("--format", o->format, "output format: text (default), json or csv");
+    cmd->add_option("--types", o->types,
+                    "comma-separated types to report (default: all), e.g. ipv4,domain,sha256");
+    cmd->add_flag("--include-private", o->include_private,
+                  "also report private, loopback, link-local, CGNAT, documentation, multicast "
+                  "and reserved IP addresses");
+    cmd->add_flag("--url-hosts", o->url_hosts,
+                  "also report each URL's host and each email's domain as a domain/IP");
+    add_extractor_flags(cmd, o->extractor);
+    cmd->callback([o, &outcome] { outcome.exit_code = run_iocs(*o); });
+}
+
+} // namespace casefile::cli

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "ioc/indicator_set.hpp"
+
+namespace casefile::cli {
+
+enum class IocFormat { text, json, csv };
+
+/// Writes the set's indicators to `out` in the `casefile iocs` formats, streaming (no copy of
+/// the set is made).
+[[nodiscard]] Status write_indicators(std::FILE* out, IocFormat format,
+                                      const ioc::IndicatorSet& indicators);
+
+} // namespace casefile::cli

@@ -1,0 +1,371 @@
+#include "ioc/indicator_set.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "ioc/extractor_impl.hpp"
+#include "ioc/normalize.hpp"
+#include "ioc/scanner.hpp"
+
+namespace casefile::ioc {
+
+using model::IndicatorType;
+
+namespace {
+
+constexpr uint32_t kNone = 0xFFFFFFFFu;
+constexpr size_t kTypeCount = static_cast<size_t>(IndicatorType::other) + 1;
+
+uint64_t load64(const char* p) {
+    uint64_t v = 0;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/// A fast 64-bit hash of (type, value); the table compares full keys, so quality need only be
+/// good enough to spread random hashes and look-alike IPs.
+uint64_t key_hash(IndicatorType type, std::string_view value) {
+    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ULL;
+    uint64_t h = (static_cast<uint64_t>(type) + 1) * kMul ^ value.size();
+    size_t i = 0;
+    for (; i + 8 <= value.size(); i += 8) {
+        h = (h ^ load64(value.data() + i)) * kMul;
+        h ^= h >> 29;
+    }
+    uint64_t tail = 0;
+    for (size_t k = 0; i + k < value.size(); ++k) {
+        tail |= static_cast<uint64_t>(static_cast<unsigned char>(value[i + k])) << (8 * k);
+    }
+    h = (h ^ tail) * kMul;
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ULL;
+    h ^= h >> 32;
+    return h;
+}
+
+/// A vector that grows in fixed blocks: no element is ever moved, so growing a set of millions
+/// of indicators costs no copying and no doubling of memory.
+template <class T> class BlockVector {
+public:
+    static constexpr size_t kBlock = size_t{1} << 16;
+    [[nodiscard]] size_t size() const { return size_; }
+    T& operator[](size_t i) { return blocks_[i / kBlock][i % kBlock]; }
+    const T& operator[](size_t i) const { return blocks_[i / kBlock][i % kBlock]; }
+    void push_back(const T& v) {
+        if (size_ % kBlock == 0) {
+            // Reserved, not constructed: the pages are only touched as elements arrive.
+            blocks_.emplace_back().reserve(kBlock);
+        }
+        blocks_.back().push_back(v);
+        ++size_;
+    }
+    void clear() {
+        blocks_.clear();
+        size_ = 0;
+    }
+
+private:
+    std::vector<std::vector<T>> blocks_;
+    size_t size_ = 0;
+};
+
+/// Distinct values, stored once each in 1 MiB blocks; a value never straddles two blocks.
+class Arena {
+public:
+    static constexpr size_t kBlock = size_t{1} << 20;
+    /// Stores `s`; returns its handle (block << 32 | offset).
+    uint64_t add(std::string_view s) {
+        if (blocks_.empty() || blocks_.back().size() + s.size() > blocks_.back().capacity()) {
+            // Reserved, not filled: appending within capacity never moves what is stored.
+            blocks_.emplace_back().reserve(std::max(kBlock, s.size()));
+        }
+        std::string& block = blocks_.back();
+        const uint64_t handle = (uint64_t{blocks_.size() - 1} << 32) | block.size();
+        block.append(s);
+        return handle;
+    }
+    [[nodiscard]] std::string_view get(uint64_t handle, size_t size) const {
+        return std::string_view(blocks_[handle >> 32]).substr(handle & 0xFFFFFFFFu, size);
+    }
+    void clear() { blocks_.clear(); }
+
+private:
+    std::vector<std::string> blocks_;
+};
+
+} // namespace
+
+struct IndicatorSet::State {
+    struct Entry {
+        uint64_t value = 0; ///< Arena handle
+        uint32_t value_size = 0;
+        IndicatorType type = IndicatorType::other;
+        uint32_t count = 0;
+        Occurrence first_occurrence; ///< inline: most indicators occur once
+    };
+    /// Second and later occurrences, in input order; visit() sorts them by entry in one pass.
+    struct Node {
+        Occurrence occurrence;
+        uint32_t entry = kNone;
+    };
+    /// A match waiting for its table slot to arrive in cache (see add()).
+    struct Pending {
+        IndicatorType type = IndicatorType::other;
+        uint64_t hash = 0;
+        Occurrence occurrence;
+        std::string value;
+    };
+    static constexpr size_t kPending = 16;
+
+    const Extractor* extractor = nullptr;
+    detail::ScanSettings settings;
+    std::vector<std::string> sources;
+    uint32_t current = 0;
+    uint64_t source_offset = 0; ///< bytes of the current source before this chunk
+    uint32_t line = 1;
+    uint64_t line_start = 0; ///< source offset of the current line's first byte
+    uint64_t total = 0;
+    detail::Normalized norm;
+    std::unique_ptr<detail::ScanCaches> caches = std::make_unique<detail::ScanCaches>();
+
+    Arena arena;
+    BlockVector<Entry> entries;
+    /// Open addressing; a slot holds (low 32 hash bits << 32 | entry id + 1), 0 when free. The
+    /// home slot comes from those same bits, so growing never re-reads an entry, and a probe
+    /// touches an entry only when all 32 bits agree.
+    std::vector<uint64_t> table = std::vector<uint64_t>(1024, 0);
+    BlockVector<Node> nodes;
+    std::array<Pending, kPending> pending;
+    size_t pending_head = 0;
+    size_t pending_count = 0;
+
+    // Per chunk:
+    std::string_view chunk;
+    size_t counted = 0; ///< chunk bytes whose newlines are already counted
+
+    [[nodiscard]] std::string_view value_of(const Entry& e) const {
+        return arena.get(e.value, e.value_size);
+    }
+
+    size_t next_newline = 0; ///< chunk offset of the first newline at or after `counted`
+
+    [[nodiscard]] size_t find_newline(size_t from) const {
+        const void* nl = std::memchr(chunk.data() + from, '\n', chunk.size() - from);
+        return nl == nullptr ? chunk.size()
+                             : static_cast<size_t>(static_cast<const char*>(nl) - chunk.data());
+    }
+
+    // One memchr per line, not one per match: matches are many more than lines.
+    void count_lines_to(size_t pos) {
+        while (next_newline < pos) {
+            ++line;
+            line_start = source_offset + next_newline + 1;
+            next_newline = find_newline(next_newline + 1);
+        }
+        counted = pos;
+    }
+
+    void grow() {
+        std::vector<uint64_t> bigger(table.size() * 2, 0);
+        const size_t mask = bigger.size() - 1;
+        for (uint64_t slot_value : table) {
+            if (slot_value == 0) {
+                continue;
+            }
+            size_t slot = (slot_value >> 32) & mask;
+            while (bigger[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            bigger[slot] = slot_value;
+        }
+        table.swap(bigger);
+    }
+
+    void insert(const Pending& p) {
+        const uint64_t tag = p.hash << 32;
+        const size_t mask = table.size() - 1;
+        size_t slot = (p.hash & 0xFFFFFFFFu) & mask;
+        while (table[slot] != 0) {
+            const uint64_t v = table[slot];
+            if ((v & 0xFFFFFFFF00000000ULL) == tag) {
+                const uint32_t id = static_cast<uint32_t>(v) - 1;
+                Entry& e = entries[id];
+                if (e.type == p.type && value_of(e) == p.value) {
+                    ++e.count;
+                    nodes.push_back(Node{p.occurrence, id});
+                    return;
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+        Entry e;
+        e.type = p.type;
+        e.value = arena.add(p.value);
+        e.value_size = static_cast<uint32_t>(p.value.size());
+        e.count = 1;
+        e.first_occurrence = p.occurrence;
+        const auto id = static_cast<uint32_t>(entries.size());
+        entries.push_back(e);
+        table[slot] = tag | (uint64_t{id} + 1);
+        if (entries.size() * 2 > table.size()) {
+            grow();
+        }
+    }
+
+    void flush_pending() {
+        while (pending_count > 0) {
+            insert(pending[pending_head]);
+            pending_head = (pending_head + 1) % kPending;
+            --pending_count;
+        }
+    }
+
+    // Most matches are new values whose table slot is not in cache: queue each one and touch
+    // its slot now, and do the lookup a few matches later, when the line has arrived.
+    void add(const detail::RawMatch& raw) {
+        const uint64_t begin = norm.original_begin(raw.begin);
+        const uint64_t end = norm.original_end(raw.end);
+        if (begin > counted) {
+            count_lines_to(begin);
+        }
+        if (pending_count == kPending) {
+            insert(pending[pending_head]);
+            pending_head = (pending_head + 1) % kPending;
+            --pending_count;
+        }
+        Pending& p = pending[(pending_head + pending_count) % kPending];
+        ++pending_count;
+        p.type = raw.type;
+        p.value.assign(raw.value);
+        p.hash = key_hash(raw.type, raw.value);
+        __builtin_prefetch(&table[p.hash & (table.size() - 1)]);
+        Occurrence& occ = p.occurrence;
+        occ.offset = source_offset + begin;
+        occ.length = static_cast<uint32_t>(end - begin);
+        occ.line = line;
+        occ.column = static_cast<uint32_t>(occ.offset - line_start + 1);
+        occ.source = current;
+    }
+};
+
+IndicatorSet::IndicatorSet(const Extractor& extractor, const ExtractOptions& options)
+    : state_(std::make_unique<State>()) {
+    state_->extractor = &extractor;
+    state_->settings = detail::settings_for(options);
+}
+IndicatorSet::IndicatorSet(IndicatorSet&&) noexcept = default;
+IndicatorSet::~IndicatorSet() = default;
+
+uint32_t IndicatorSet::add_source(std::string name) {
+    State& s = *state_;
+    s.sources.push_back(std::move(name));
+    s.current = static_cast<uint32_t>(s.sources.size() - 1);
+    s.source_offset = 0;
+    s.line = 1;
+    s.line_start = 0;
+    return s.current;
+}
+
+void IndicatorSet::add_chunk(std::string_view chunk) {
+    State& s = *state_;
+    if (s.sources.empty()) {
+        add_source("");
+    }
+    detail::normalize(chunk, detail::RefangMode::extract, s.norm);
+    s.chunk = chunk;
+    s.counted = 0;
+    s.next_newline = s.find_newline(0);
+    detail::MatchSink sink{
+        [](void* p, const detail::RawMatch& raw) { static_cast<State*>(p)->add(raw); }, &s};
+    detail::Scanner scanner(s.extractor->impl_->rules, *s.caches, s.norm, s.settings, sink);
+    scanner.run();
+    s.flush_pending();
+    s.count_lines_to(chunk.size());
+    s.source_offset += chunk.size();
+    s.total += chunk.size();
+}
+
+uint64_t IndicatorSet::bytes_scanned() const {
+    return state_->total;
+}
+
+const std::vector<std::string>& IndicatorSet::sources() const {
+    return state_->sources;
+}
+
+size_t IndicatorSet::size() const {
+    return state_->entries.size();
+}
+
+void IndicatorSet::visit(const std::function<void(const IndicatorView&)>& fn) const {
+    const State& s = *state_;
+    const Extractor::Impl& impl = *s.extractor->impl_;
+    // Entries are already in order of first occurrence: a stable bucket pass by type suffices.
+    std::array<std::vector<uint32_t>, kTypeCount> by_type;
+    for (uint32_t id = 0; id < s.entries.size(); ++id) {
+        by_type[static_cast<size_t>(s.entries[id].type)].push_back(id);
+    }
+    // Lay every indicator's occurrences out contiguously, in visit order, with one sequential
+    // pass over the nodes (a counting sort by entry).
+    std::vector<uint64_t> start(s.entries.size());
+    uint64_t total = 0;
+    for (const auto& ids : by_type) {
+        for (uint32_t id : ids) {
+            start[id] = total;
+            total += s.entries[id].count;
+        }
+    }
+    std::vector<Occurrence> all(total);
+    std::vector<uint64_t> fill(s.entries.size());
+    for (uint32_t id = 0; id < s.entries.size(); ++id) {
+        all[start[id]] = s.entries[id].first_occurrence;
+        fill[id] = start[id] + 1;
+    }
+    for (size_t n = 0; n < s.nodes.size(); ++n) {
+        const State::Node& node = s.nodes[n];
+        all[fill[node.entry]++] = node.occurrence;
+    }
+    fill.clear();
+    fill.shrink_to_fit();
+    std::string defanged;
+    for (const auto& ids : by_type) {
+        for (uint32_t id : ids) {
+            const State::Entry& e = s.entries[id];
+            IndicatorView view;
+            view.type = e.type;
+            view.value = s.value_of(e);
+            defanged.clear();
+            defang_append(defanged, e.type, view.value, impl.style);
+            view.defanged = defanged;
+            view.occurrences = std::span<const Occurrence>(all.data() + start[id], e.count);
+            view.ip_class = detail::ip_class_of(e.type, view.value);
+            const std::vector<std::string> lists = impl.lists.lookup(e.type, view.value);
+            view.warninglists = lists;
+            fn(view);
+        }
+    }
+}
+
+std::vector<Indicator> IndicatorSet::take() {
+    std::vector<Indicator> out;
+    out.reserve(state_->entries.size());
+    visit([&](const IndicatorView& v) {
+        Indicator ind;
+        ind.type = v.type;
+        ind.value.assign(v.value);
+        ind.defanged.assign(v.defanged);
+        ind.occurrences.assign(v.occurrences.begin(), v.occurrences.end());
+        ind.ip_class = v.ip_class;
+        ind.warninglists.assign(v.warninglists.begin(), v.warninglists.end());
+        out.push_back(std::move(ind));
+    });
+    State& s = *state_;
+    s.entries.clear();
+    s.nodes.clear();
+    s.arena.clear();
+    s.table.assign(1024, 0);
+    return out;
+}
+
+} // namespace casefile::ioc

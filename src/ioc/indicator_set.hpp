@@ -1,0 +1,65 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ioc/extractor.hpp"
+#include "ioc/indicator.hpp"
+
+namespace casefile::ioc {
+
+/// One aggregated indicator as IndicatorSet::visit() hands it out: views into the set, valid
+/// during the callback only.
+struct IndicatorView {
+    model::IndicatorType type = model::IndicatorType::other;
+    std::string_view value;
+    std::string_view defanged;
+    std::span<const Occurrence> occurrences;
+    std::optional<IpClass> ip_class;
+    std::span<const std::string> warninglists;
+};
+
+/// Aggregates indicators over several texts, or over a large input fed in line-aligned chunks.
+/// Memory grows with the unique indicators and their occurrences only, never with the input.
+class IndicatorSet {
+public:
+    IndicatorSet(const Extractor& extractor, const ExtractOptions& options);
+    IndicatorSet(IndicatorSet&&) noexcept;
+    IndicatorSet& operator=(IndicatorSet&&) = delete;
+    ~IndicatorSet();
+
+    /// Starts a new input (a file name, "-" for stdin); later chunks belong to it. Returns its
+    /// index, which Occurrence::source refers to.
+    uint32_t add_source(std::string name);
+
+    /// Scans the next chunk of the current input. Chunks must be consecutive and should end at a
+    /// line boundary (an indicator split across two chunks is not found).
+    void add_chunk(std::string_view chunk);
+
+    /// Bytes scanned so far over all inputs.
+    [[nodiscard]] uint64_t bytes_scanned() const;
+
+    [[nodiscard]] const std::vector<std::string>& sources() const;
+
+    /// Number of distinct indicators so far.
+    [[nodiscard]] size_t size() const;
+
+    /// Calls `fn` for each indicator, classified and defanged, ordered by type and then by first
+    /// occurrence; occurrences are in input order. Cheaper than take() for very large sets.
+    void visit(const std::function<void(const IndicatorView&)>& fn) const;
+
+    /// The indicators in visit() order. Leaves the set empty.
+    [[nodiscard]] std::vector<Indicator> take();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+} // namespace casefile::ioc
