@@ -31,6 +31,27 @@ namespace casefile {
 /// Replaces every invalid UTF-8 sequence with U+FFFD so the text can be shown safely.
 [[nodiscard]] std::string sanitize_utf8(std::string_view s);
 
+/// 0-15 for a hex digit of either case, -1 for anything else.
+[[nodiscard]] constexpr int hex_digit_value(char c) {
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+/// Escapes & < > " ' for XML and HTML text and attribute values; other bytes pass through.
+[[nodiscard]] std::string escape_markup(std::string_view s);
+
+/// Appends `s` as a JSON string literal: quotes, backslashes and controls escaped (\b \f \n \r
+/// \t, else \u00xx), everything else as is. `s` must be valid UTF-8.
+void append_json_string(std::string& out, std::string_view s);
+
 /// Joins with a separator.
 [[nodiscard]] std::string join(const std::vector<std::string>& parts, std::string_view sep);
 

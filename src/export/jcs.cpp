@@ -53,40 +53,7 @@ Status write_string(const std::string& s, std::string& out) {
     if (!is_valid_utf8(s)) {
         return fail(ErrorCode::bad_input, "string is not valid UTF-8", "", std::nullopt);
     }
-    out += '"';
-    for (const char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (c < 0x20) {
-                out += fmt::format("\\u{:04x}", c);
-            } else {
-                out += ch;
-            }
-        }
-    }
-    out += '"';
+    append_json_string(out, s);
     return {};
 }
 

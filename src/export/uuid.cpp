@@ -3,25 +3,9 @@
 #include <openssl/evp.h>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace casefile::exporting {
-namespace {
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
-} // namespace
-
 std::optional<Uuid> parse_uuid(std::string_view text) {
     if (text.size() != 36) {
         return std::nullopt;
@@ -36,8 +20,8 @@ std::optional<Uuid> parse_uuid(std::string_view text) {
             ++i;
             continue;
         }
-        const int hi = hex_value(text[i]);
-        const int lo = hex_value(text[i + 1]);
+        const int hi = hex_digit_value(text[i]);
+        const int lo = hex_digit_value(text[i + 1]);
         if (hi < 0 || lo < 0) {
             return std::nullopt;
         }

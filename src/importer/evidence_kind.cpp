@@ -8,6 +8,7 @@
 
 #include "core/text.hpp"
 #include "model/evidence_discovery.hpp"
+#include "model/report_layout.hpp"
 
 namespace casefile::importer {
 namespace {
@@ -338,37 +339,9 @@ EvidenceKind classify_evidence(const EvidenceLabel& label, std::optional<Evidenc
 std::string_view expected_fence(const EvidenceKind& kind, std::string_view text) {
     switch (kind.role) {
     case EvidenceRole::query:
-        switch (kind.query) {
-        case QueryLanguage::spl:
-            return "spl";
-        case QueryLanguage::kql:
-            return "kql";
-        case QueryLanguage::esql:
-            return "esql";
-        case QueryLanguage::sigma:
-            return "yaml";
-        case QueryLanguage::other:
-            return "text";
-        }
-        return "text";
+        return model::fence_language(kind.query);
     case EvidenceRole::command:
-        switch (kind.script) {
-        case ScriptLanguage::powershell:
-            return "powershell";
-        case ScriptLanguage::cmd:
-            return "bat";
-        case ScriptLanguage::bash:
-            return "bash";
-        case ScriptLanguage::python:
-            return "python";
-        case ScriptLanguage::javascript:
-            return "javascript";
-        case ScriptLanguage::vbscript:
-            return "vbscript";
-        case ScriptLanguage::other:
-            return "text";
-        }
-        return "text";
+        return model::fence_language(kind.script);
     case EvidenceRole::log:
         break;
     }

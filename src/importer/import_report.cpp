@@ -19,6 +19,7 @@
 #include "importer/markdown_doc.hpp"
 #include "importer/prose.hpp"
 #include "importer/sections.hpp"
+#include "model/report_layout.hpp"
 
 namespace casefile::importer {
 namespace {
@@ -1673,42 +1674,12 @@ private:
 
     // ---- the end -----------------------------------------------------------------------
 
-    /// The report groups indicators by kind (Domains, IP Addresses, URLs...); the case keeps
-    /// them in that order so that a report imported again gives the same case.
-    static size_t group_rank(IndicatorType t) {
-        static constexpr std::array kOrder = {
-            IndicatorType::domain,
-            IndicatorType::ipv4,
-            IndicatorType::url,
-            IndicatorType::email,
-            IndicatorType::sha256,
-            IndicatorType::filename,
-            IndicatorType::file_path,
-            IndicatorType::registry_key,
-            IndicatorType::scheduled_task,
-            IndicatorType::email_subject,
-            IndicatorType::user_agent,
-            IndicatorType::cve,
-            IndicatorType::attack_technique,
-            IndicatorType::ja3,
-            IndicatorType::btc,
-            IndicatorType::asn,
-            IndicatorType::mac,
-            IndicatorType::other,
-        };
-        for (size_t i = 0; i < kOrder.size(); ++i) {
-            if (model::display_name(kOrder[i]) == model::display_name(t)) {
-                return i;
-            }
-        }
-        return kOrder.size();
-    }
-
     Result<ImportedReport> finish() {
         model::Case& c = result_.value;
         std::stable_sort(c.indicators.begin(), c.indicators.end(),
                          [](const model::ManualIndicator& a, const model::ManualIndicator& b) {
-                             return group_rank(a.type) < group_rank(b.type);
+                             return model::indicator_group_rank(a.type) <
+                                    model::indicator_group_rank(b.type);
                          });
         model::Alert& a = c.alert;
         if (!have_observed_) {

@@ -14,33 +14,7 @@ void append_escaped(std::string& out, std::string_view s) {
         clean = sanitize_utf8(s);
         s = clean;
     }
-    out.push_back('"');
-    for (const char c : s) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-            } else {
-                out.push_back(c);
-            }
-        }
-    }
-    out.push_back('"');
+    append_json_string(out, s);
 }
 
 class ObjectWriter {

@@ -3,45 +3,15 @@
 #include <fmt/format.h>
 
 #include "core/file_io.hpp"
+#include "model/yaml_writer.hpp"
 
 namespace casefile::model {
 namespace fs = std::filesystem;
 
-namespace {
-
-/// Quotes a value for a YAML double-quoted scalar.
-std::string yaml_quoted(std::string_view s) {
-    std::string out = "\"";
-    for (const char c : s) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
-            } else {
-                out += c;
-            }
-        }
-    }
-    return out + "\"";
-}
-
-} // namespace
-
 std::string scaffold_case_yaml(const ScaffoldOptions& o) {
     const std::string title = o.title.empty() ? "Untitled investigation" : o.title;
-    return fmt::format(R"(schema: casefile/1
+    return fmt::format(
+        R"(schema: casefile/1
 # Zone for times written without one ("2025-11-11 13:42"). Prefer UTC with a Z.
 # timezone: Europe/Berlin
 
@@ -105,11 +75,10 @@ alert:
 # next_steps:
 #   - Follow-up action, with an owner.
 )",
-                       fmt::arg("ticket", yaml_quoted(o.ticket_id)),
-                       fmt::arg("source", yaml_quoted(o.source.empty() ? "unknown" : o.source)),
-                       fmt::arg("title", yaml_quoted(title)),
-                       fmt::arg("observed", format_rfc3339(o.observed_at)),
-                       fmt::arg("severity", o.severity));
+        fmt::arg("ticket", detail::double_quoted(o.ticket_id)),
+        fmt::arg("source", detail::double_quoted(o.source.empty() ? "unknown" : o.source)),
+        fmt::arg("title", detail::double_quoted(title)),
+        fmt::arg("observed", format_rfc3339(o.observed_at)), fmt::arg("severity", o.severity));
 }
 
 Status create_case_folder(const fs::path& dir, ScaffoldOptions options) {

@@ -10,48 +10,13 @@
 #include <nlohmann/json.hpp>
 
 #include "core/text.hpp"
+#include "model/report_layout.hpp"
 #include "render/document/redaction.hpp"
 
 namespace casefile::render {
 namespace {
 
 using namespace casefile::model;
-
-std::string_view query_fence(QueryLanguage q) {
-    switch (q) {
-    case QueryLanguage::spl:
-        return "spl";
-    case QueryLanguage::kql:
-        return "kql";
-    case QueryLanguage::esql:
-        return "esql";
-    case QueryLanguage::sigma:
-        return "yaml";
-    case QueryLanguage::other:
-        return "text";
-    }
-    return "text";
-}
-
-std::string_view script_fence(ScriptLanguage l) {
-    switch (l) {
-    case ScriptLanguage::powershell:
-        return "powershell";
-    case ScriptLanguage::cmd:
-        return "bat";
-    case ScriptLanguage::bash:
-        return "bash";
-    case ScriptLanguage::python:
-        return "python";
-    case ScriptLanguage::javascript:
-        return "javascript";
-    case ScriptLanguage::vbscript:
-        return "vbscript";
-    case ScriptLanguage::other:
-        return "text";
-    }
-    return "text";
-}
 
 /// The fence follows the content: json only for a JSON document, xml for XML, else text.
 std::string_view log_fence(std::string_view text) {
@@ -64,36 +29,6 @@ std::string_view log_fence(std::string_view text) {
         return "xml";
     }
     return "text";
-}
-
-size_t group_rank(IndicatorType t) {
-    static constexpr std::array kOrder = {
-        IndicatorType::domain,
-        IndicatorType::ipv4,
-        IndicatorType::url,
-        IndicatorType::email,
-        IndicatorType::sha256,
-        IndicatorType::filename,
-        IndicatorType::file_path,
-        IndicatorType::registry_key,
-        IndicatorType::scheduled_task,
-        IndicatorType::email_subject,
-        IndicatorType::user_agent,
-        IndicatorType::cve,
-        IndicatorType::attack_technique,
-        IndicatorType::ja3,
-        IndicatorType::btc,
-        IndicatorType::asn,
-        IndicatorType::mac,
-        IndicatorType::other,
-    };
-    // Types that share a heading (ipv4/ipv6, all hashes...) share the rank of its first type.
-    for (size_t i = 0; i < kOrder.size(); ++i) {
-        if (display_name(kOrder[i]) == display_name(t)) {
-            return i;
-        }
-    }
-    return kOrder.size();
 }
 
 bool is_hash(IndicatorType t) {
@@ -423,7 +358,7 @@ private:
         size_t n = 0;
         for (const Query& q : case_.queries) {
             evidence(s, evidence_label(display_name(q.language), ++n, q.title), q.text,
-                     query_fence(q.language));
+                     fence_language(q.language));
         }
     }
 
@@ -444,7 +379,7 @@ private:
         // Groups appear in a fixed order; within a group, the analysis order (hand-entered first).
         std::map<size_t, IndicatorGroup> groups;
         for (const auto& i : analysis_.indicators) {
-            IndicatorGroup& g = groups[group_rank(i.type)];
+            IndicatorGroup& g = groups[indicator_group_rank(i.type)];
             if (g.name.empty()) {
                 g.name = std::string(display_name(i.type));
             }
@@ -502,7 +437,8 @@ private:
         }
         size_t n = 0;
         for (const Command& c : case_.commands) {
-            evidence(s, evidence_label("Command", ++n, c.title), c.text, script_fence(c.language));
+            evidence(s, evidence_label("Command", ++n, c.title), c.text,
+                     fence_language(c.language));
         }
     }
 
@@ -833,7 +769,8 @@ private:
         }
         n = 0;
         for (const Command& c : case_.commands) {
-            evidence(ev, evidence_label("Command", ++n, c.title), c.text, script_fence(c.language));
+            evidence(ev, evidence_label("Command", ++n, c.title), c.text,
+                     fence_language(c.language));
         }
         if (ev.blocks.empty()) {
             note(ev, "No evidence is included.");

@@ -7,6 +7,8 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
+#include "core/text.hpp"
+
 namespace casefile::render {
 namespace {
 
@@ -16,32 +18,6 @@ using std::chrono::seconds;
 
 constexpr std::array<const char*, kMaxLanes> kPalette = {
     "#b91c1c", "#1d4ed8", "#0f766e", "#7c3aed", "#c2410c", "#15803d", "#be185d", "#4b5563"};
-
-std::string escape_xml(std::string_view s) {
-    std::string out;
-    for (const char c : s) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
 
 std::string tick_label(Timestamp t, bool with_date) {
     const auto s = std::chrono::floor<minutes>(t);
@@ -120,13 +96,13 @@ std::string timeline_svg(const TimelineChart& chart, int width) {
     std::string svg = fmt::format(
         "<svg class=\"timeline-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} "
         "{}\" width=\"100%\" role=\"img\" aria-label=\"Incident timeline: {}\">",
-        width, height, escape_xml(chart.span));
+        width, height, escape_markup(chart.span));
     for (size_t i = 0; i < chart.lanes.size(); ++i) {
         const int y = top + static_cast<int>(i) * lane_h;
         svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>", left,
                            y, plot_w, lane_h, i % 2 == 0 ? "#f4f6f9" : "#ffffff");
         svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"lane\">{}</text>",
-                           left - 8, y + lane_h / 2 + 4, escape_xml(chart.lanes[i].name));
+                           left - 8, y + lane_h / 2 + 4, escape_markup(chart.lanes[i].name));
     }
     const int axis_y = top + static_cast<int>(chart.lanes.size()) * lane_h;
     for (const auto& t : chart.ticks) {
@@ -136,7 +112,7 @@ std::string timeline_svg(const TimelineChart& chart, int width) {
                            x, top, x, axis_y + 4);
         svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" "
                            "class=\"tick\">{}</text>",
-                           x, axis_y + 18, escape_xml(t.label));
+                           x, axis_y + 18, escape_markup(t.label));
     }
     svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#6b7280\"/>", left,
                        axis_y, left + plot_w, axis_y);

@@ -15,27 +15,7 @@ namespace {
 /// Text for an XML element or attribute: escaped, and with every character XML 1.0 forbids
 /// (controls) already made visible by neutralize_controls.
 std::string xml(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (const char c : markdown::neutralize_controls(s)) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
+    return escape_markup(markdown::neutralize_controls(s));
 }
 
 struct Run {

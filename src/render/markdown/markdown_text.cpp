@@ -177,28 +177,8 @@ std::string code_block(std::string_view content, std::string_view language) {
 }
 
 std::string html_text(std::string_view text) {
-    std::string out;
-    for (const char c : neutralize_controls(text)) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\n':
-            out += ' ';
-            break;
-        default:
-            out += c;
-        }
-    }
+    std::string out = escape_markup(neutralize_controls(text));
+    std::replace(out.begin(), out.end(), '\n', ' ');
     return out;
 }
 

@@ -70,7 +70,8 @@ TEST(DocxReport, HostileTextIsEscapedXml) {
     EXPECT_EQ(body.find("<script"), std::string::npos);
     EXPECT_EQ(body.find("<img"), std::string::npos);
     EXPECT_EQ(body.find("]]>"), std::string::npos) << "']]>' may not appear in XML text";
-    EXPECT_NE(body.find("&lt;script&gt;document.title='PWNED'&lt;/script&gt;"), std::string::npos);
+    EXPECT_NE(body.find("&lt;script&gt;document.title=&#39;PWNED&#39;&lt;/script&gt;"),
+              std::string::npos);
     EXPECT_NE(body.find("[U+202E]"), std::string::npos);
     // Balanced structure: every paragraph, run and table closes.
     EXPECT_EQ(count(body, "<w:p>"), count(body, "</w:p>"));
