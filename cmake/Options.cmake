@@ -12,8 +12,12 @@ endif()
 
 find_program(CASEFILE_CCACHE ccache)
 if(CASEFILE_CCACHE)
-    set(CMAKE_CXX_COMPILER_LAUNCHER ${CASEFILE_CCACHE})
-    set(CMAKE_C_COMPILER_LAUNCHER ${CASEFILE_CCACHE})
+    # Paths relative to the checkout in the cache key, so a fresh clone elsewhere (as CI makes)
+    # still hits the cache its predecessors filled.
+    set(launcher ${CMAKE_COMMAND} -E env CCACHE_BASEDIR=${PROJECT_SOURCE_DIR} CCACHE_NOHASHDIR=1
+                 ${CASEFILE_CCACHE})
+    set(CMAKE_CXX_COMPILER_LAUNCHER ${launcher})
+    set(CMAKE_C_COMPILER_LAUNCHER ${launcher})
 endif()
 
 # Every casefile target links this: language level, warnings, sanitizers.
