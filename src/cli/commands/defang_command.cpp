@@ -1,9 +1,8 @@
-#include <cstdio>
 #include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
-#include "ioc/chunk_reader.hpp"
+#include "cli/line_filter.hpp"
 #include "ioc/extractor.hpp"
 
 namespace casefile::cli {
@@ -25,27 +24,8 @@ int run_defang(const DefangOptions& o) {
     if (o.talos) {
         style.scheme_separator = "[://]";
     }
-    auto reader = ioc::ChunkReader::open("-");
-    if (!reader) {
-        return report_error(reader.error());
-    }
-    while (true) {
-        auto chunk = reader->next();
-        if (!chunk) {
-            return report_error(chunk.error());
-        }
-        if (chunk->empty()) {
-            break;
-        }
-        const std::string out = ioc::defang_text(*chunk, *extractor, style);
-        if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() ||
-            std::fflush(stdout) != 0) {
-            return report_error(Error{ErrorCode::io, "cannot write to standard output",
-                                      "check whether the reading end of the pipe closed",
-                                      std::nullopt});
-        }
-    }
-    return kExitOk;
+    return filter_stdin(
+        [&](std::string_view chunk) { return ioc::defang_text(chunk, *extractor, style); });
 }
 
 } // namespace
