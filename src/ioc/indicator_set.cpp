@@ -347,20 +347,25 @@ size_t IndicatorSet::size() const {
 void IndicatorSet::visit(const std::function<void(const IndicatorView&)>& fn) const {
     const State& s = *state_;
     const Extractor::Impl& impl = *s.extractor->impl_;
-    // Entries are already in order of first occurrence: a stable bucket pass by type suffices.
+    // Records are already in order of first occurrence: a stable bucket pass by type suffices.
+    // Passes in id order read the records front to back; passes in type order read only
+    // compact arrays, or prefetch the records ahead.
     std::array<std::vector<uint32_t>, kTypeCount> by_type;
     const auto count = static_cast<uint32_t>(s.locations.size());
+    std::vector<uint64_t> start(count); // first each record's count, then its place in `all`
     for (uint32_t id = 0; id < count; ++id) {
-        by_type[static_cast<size_t>(s.record(id).type)].push_back(id);
+        const Record& r = s.record(id);
+        by_type[static_cast<size_t>(r.type)].push_back(id);
+        start[id] = r.count;
     }
     // Lay every indicator's occurrences out contiguously, in visit order, with one sequential
-    // pass over the nodes (a counting sort by entry).
-    std::vector<uint64_t> start(count);
+    // pass over the nodes (a counting sort by record).
     uint64_t total = 0;
     for (const auto& ids : by_type) {
         for (uint32_t id : ids) {
+            const uint64_t occurrences = start[id];
             start[id] = total;
-            total += s.record(id).count;
+            total += occurrences;
         }
     }
     std::vector<Occurrence> all(total);
@@ -376,8 +381,13 @@ void IndicatorSet::visit(const std::function<void(const IndicatorView&)>& fn) co
     fill.clear();
     fill.shrink_to_fit();
     std::string defanged;
+    constexpr size_t kAhead = 8;
     for (const auto& ids : by_type) {
-        for (uint32_t id : ids) {
+        for (size_t k = 0; k < ids.size(); ++k) {
+            if (k + kAhead < ids.size()) {
+                __builtin_prefetch(&s.record(ids[k + kAhead]));
+            }
+            const uint32_t id = ids[k];
             const Record& e = s.record(id);
             IndicatorView view;
             view.type = e.type;
