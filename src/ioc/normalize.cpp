@@ -748,6 +748,17 @@ bool Pass::run() {
     // The last byte has no successor; it can end no notation that was not started before it.
     const size_t last = n_ == 0 ? 0 : n_ - 1;
     while (i < last) {
+        // Eight pairs a step without a branch each: trigger pairs are tens of bytes apart.
+        while (i + 8 <= last) {
+            uint8_t any = 0;
+            for (size_t k = 0; k < 8; ++k) {
+                any |= needs[p[i + k]] & kNextClasses[p[i + k + 1]];
+            }
+            if (any != 0) {
+                break;
+            }
+            i += 8;
+        }
         while (i < last && (needs[p[i]] & kNextClasses[p[i + 1]]) == 0) {
             ++i;
         }
