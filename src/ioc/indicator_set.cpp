@@ -352,34 +352,35 @@ void IndicatorSet::visit(const std::function<void(const IndicatorView&)>& fn) co
     // compact arrays, or prefetch the records ahead.
     std::array<std::vector<uint32_t>, kTypeCount> by_type;
     const auto count = static_cast<uint32_t>(s.locations.size());
-    std::vector<uint64_t> start(count); // first each record's count, then its place in `all`
+    // Most indicators occur once: their one occurrence is handed out from the record itself.
+    // The others get their occurrences laid out contiguously in `repeated`, in visit order, by
+    // one sequential pass over the nodes (a counting sort by record). `end` holds each such
+    // record's size, then its first place, then (after the pass) the place after its last.
+    std::vector<uint64_t> end(count);
     for (uint32_t id = 0; id < count; ++id) {
         const Record& r = s.record(id);
         by_type[static_cast<size_t>(r.type)].push_back(id);
-        start[id] = r.count;
+        end[id] = r.count > 1 ? r.count : 0;
     }
-    // Lay every indicator's occurrences out contiguously, in visit order, with one sequential
-    // pass over the nodes (a counting sort by record).
     uint64_t total = 0;
     for (const auto& ids : by_type) {
         for (uint32_t id : ids) {
-            const uint64_t occurrences = start[id];
-            start[id] = total;
+            const uint64_t occurrences = end[id];
+            end[id] = total;
             total += occurrences;
         }
     }
-    std::vector<Occurrence> all(total);
-    std::vector<uint64_t> fill(count);
+    std::vector<Occurrence> repeated(total);
     for (uint32_t id = 0; id < count; ++id) {
-        all[start[id]] = s.record(id).first_occurrence;
-        fill[id] = start[id] + 1;
+        const Record& r = s.record(id);
+        if (r.count > 1) {
+            repeated[end[id]++] = r.first_occurrence;
+        }
     }
     for (size_t n = 0; n < s.nodes.size(); ++n) {
         const State::Node& node = s.nodes[n];
-        all[fill[node.record]++] = node.occurrence;
+        repeated[end[node.record]++] = node.occurrence;
     }
-    fill.clear();
-    fill.shrink_to_fit();
     std::string defanged;
     constexpr size_t kAhead = 8;
     for (const auto& ids : by_type) {
@@ -395,7 +396,10 @@ void IndicatorSet::visit(const std::function<void(const IndicatorView&)>& fn) co
             defanged.clear();
             defang_append(defanged, e.type, view.value, impl.style);
             view.defanged = defanged;
-            view.occurrences = std::span<const Occurrence>(all.data() + start[id], e.count);
+            view.occurrences =
+                e.count == 1
+                    ? std::span<const Occurrence>(&e.first_occurrence, 1)
+                    : std::span<const Occurrence>(repeated.data() + end[id] - e.count, e.count);
             view.ip_class = detail::ip_class_of(e.type, view.value);
             const std::vector<std::string> lists = impl.lists.lookup(e.type, view.value);
             view.warninglists = lists;
