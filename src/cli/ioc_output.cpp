@@ -35,12 +35,12 @@ public:
     }
     void json_string(std::string_view s) {
         static constexpr std::string_view kHex = "0123456789abcdef";
-        bool plain = true;
+        // No early exit: the compiler checks many bytes at a time, and nearly every value is plain.
+        bool escapes = false;
         for (char c : s) {
-            const auto u = static_cast<unsigned char>(c);
-            plain = plain && u >= 0x20 && c != '"' && c != '\\';
+            escapes |= static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\';
         }
-        if (plain) {
+        if (!escapes) {
             room(s.size() + 2);
             buf_[len_++] = '"';
             std::memcpy(buf_.get() + len_, s.data(), s.size());
@@ -145,11 +145,11 @@ std::string_view classification(const ioc::IndicatorView& ind) {
 }
 
 void write_json(Sink& out, const ioc::IndicatorSet& set, const std::vector<std::string>& files) {
-    // Each source's name is escaped once: it is repeated in every occurrence.
-    std::vector<std::string> file_json;
-    file_json.reserve(files.size());
+    // Each source's name is escaped once: it begins every occurrence.
+    std::vector<std::string> occurrence_start;
+    occurrence_start.reserve(files.size());
     for (const std::string& f : files) {
-        file_json.push_back(Sink::escaped(f));
+        occurrence_start.push_back("{\"file\": " + Sink::escaped(f) + ", \"offset\": ");
     }
     out.put(R"({"indicators": [)");
     bool first = true;
@@ -167,10 +167,11 @@ void write_json(Sink& out, const ioc::IndicatorSet& set, const std::vector<std::
         out.put(", \"occurrences\": [");
         bool first_occ = true;
         for (const ioc::Occurrence& o : ind.occurrences) {
-            out.put(first_occ ? "{\"file\": " : ", {\"file\": ");
+            if (!first_occ) {
+                out.put(", ");
+            }
             first_occ = false;
-            out.put(file_json[o.source]);
-            out.put(", \"offset\": ");
+            out.put(occurrence_start[o.source]);
             out.put_uint(o.offset);
             out.put(", \"line\": ");
             out.put_uint(o.line);
