@@ -82,6 +82,28 @@ constexpr std::array<uint8_t, 256> make_start() {
 }
 constexpr auto kStart = make_start();
 
+// Words that on_word can pass over at once: a word ending in none of these bytes, shorter than
+// any hash or coin address and not starting like "T1059", "M1036", "AS13335" or "CVE" starts
+// no indicator (most words of a log line).
+constexpr std::array<bool, 256> make_plain_end() {
+    std::array<bool, 256> t{};
+    t.fill(true);
+    for (char c : std::string_view(":-.%\\_>@")) {
+        t[static_cast<unsigned char>(c)] = false;
+    }
+    return t;
+}
+constexpr auto kPlainEnd = make_plain_end();
+constexpr std::array<bool, 256> make_keyword_start() {
+    std::array<bool, 256> t{};
+    for (char c : std::string_view("TMAaCc")) {
+        t[static_cast<unsigned char>(c)] = true;
+    }
+    return t;
+}
+constexpr auto kKeywordStart = make_keyword_start();
+constexpr size_t kMinCrypto = 14; // shortest word try_crypto looks at
+
 bool is_alnum(char c) {
     return (kCharBits[static_cast<unsigned char>(c)] & (kDigit | kAlpha)) != 0;
 }
@@ -331,6 +353,10 @@ size_t Scanner::on_word(size_t i) {
     const char d = at(w.end);
     const size_t len = w.size();
     const char first = t_[i];
+    if (kPlainEnd[static_cast<unsigned char>(d)] && len < kMinCrypto &&
+        !kKeywordStart[static_cast<unsigned char>(first)]) {
+        return w.end;
+    }
     size_t r = 0;
     switch (d) {
     case ':':
@@ -393,7 +419,7 @@ size_t Scanner::on_word(size_t i) {
         (r = try_cve(w)) != 0) {
         return r;
     }
-    if (len >= 14 && !w.high && (r = try_crypto(w)) != 0) {
+    if (len >= kMinCrypto && !w.high && (r = try_crypto(w)) != 0) {
         return r;
     }
     if (d == '@') {
