@@ -835,6 +835,7 @@ std::string_view canonical_scheme(std::string_view word) {
 void normalize(std::string_view text, RefangMode mode, Normalized& out) {
     out.storage_.clear();
     out.edits_.clear();
+    out.hint_ = 0;
     Pass pass(text, mode, out.storage_, out.edits_);
     if (pass.run()) {
         out.text_ = out.storage_;
@@ -843,13 +844,32 @@ void normalize(std::string_view text, RefangMode mode, Normalized& out) {
     }
 }
 
+template <class Precedes> size_t Normalized::partition(Precedes precedes) const {
+    // A few steps from the last answer, else a binary search: O(1) for a scan's matches, and
+    // never worse than O(log n).
+    constexpr int kWalk = 4;
+    size_t k = std::min(hint_, edits_.size());
+    for (int step = 0; step < kWalk; ++step) {
+        if (k < edits_.size() && precedes(edits_[k])) {
+            ++k;
+        } else if (k > 0 && !precedes(edits_[k - 1])) {
+            --k;
+        } else {
+            hint_ = k;
+            return k;
+        }
+    }
+    hint_ = static_cast<size_t>(std::partition_point(edits_.begin(), edits_.end(), precedes) -
+                                edits_.begin());
+    return hint_;
+}
+
 uint64_t Normalized::original_begin(uint64_t norm) const {
-    auto it = std::upper_bound(edits_.begin(), edits_.end(), norm,
-                               [](uint64_t v, const Edit& e) { return v < e.norm_begin; });
-    if (it == edits_.begin()) {
+    const size_t k = partition([norm](const Edit& e) { return e.norm_begin <= norm; });
+    if (k == 0) {
         return norm;
     }
-    const Edit& e = *std::prev(it);
+    const Edit& e = edits_[k - 1];
     if (norm < e.norm_begin + e.norm_len) {
         return e.orig_begin;
     }
@@ -859,12 +879,11 @@ uint64_t Normalized::original_begin(uint64_t norm) const {
 uint64_t Normalized::original_end(uint64_t norm) const {
     // The last edit that starts strictly before `norm`: a span ending at an edit's first byte
     // does not include it.
-    auto it = std::lower_bound(edits_.begin(), edits_.end(), norm,
-                               [](const Edit& e, uint64_t v) { return e.norm_begin < v; });
-    if (it == edits_.begin()) {
+    const size_t k = partition([norm](const Edit& e) { return e.norm_begin < norm; });
+    if (k == 0) {
         return norm;
     }
-    const Edit& e = *std::prev(it);
+    const Edit& e = edits_[k - 1];
     if (norm < e.norm_begin + e.norm_len) {
         return e.orig_begin + e.orig_len;
     }
@@ -872,10 +891,10 @@ uint64_t Normalized::original_end(uint64_t norm) const {
 }
 
 bool Normalized::defanged_in(uint64_t begin, uint64_t end) const {
-    auto it = std::lower_bound(edits_.begin(), edits_.end(), begin, [](const Edit& e, uint64_t v) {
-        return e.norm_begin + std::max<uint32_t>(e.norm_len, 1) <= v;
+    const size_t k = partition([begin](const Edit& e) {
+        return e.norm_begin + std::max<uint32_t>(e.norm_len, 1) <= begin;
     });
-    return it != edits_.end() && it->norm_begin < end;
+    return k < edits_.size() && edits_[k].norm_begin < end;
 }
 
 } // namespace casefile::ioc::detail
