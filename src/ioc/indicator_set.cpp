@@ -135,7 +135,7 @@ struct IndicatorSet::State {
         Occurrence occurrence;
         uint32_t record = kNone; ///< Record::id
     };
-    /// A match waiting for its table slot, then its record, to arrive in cache (see add()).
+    /// A match waiting for its table slot to arrive in cache (see add()).
     struct Pending {
         IndicatorType type = IndicatorType::other;
         uint64_t hash = 0;
@@ -143,8 +143,6 @@ struct IndicatorSet::State {
         std::string value;
     };
     static constexpr size_t kPending = 16;
-    /// How many matches after its slot was prefetched a pending match's record is prefetched.
-    static constexpr size_t kProbeLag = 8;
 
     const Extractor* extractor = nullptr;
     detail::ScanSettings settings;
@@ -210,19 +208,7 @@ struct IndicatorSet::State {
         table.swap(bigger);
     }
 
-    /// Prefetches the record a pending match will most likely be compared with.
     [[nodiscard]] const Record& record(uint32_t id) const { return arena.at(locations[id]); }
-
-    void probe(const Pending& p) const {
-        const size_t mask = table.size() - 1;
-        const uint64_t tag = tag_of(p.hash);
-        for (size_t slot = p.hash & mask; table[slot] != 0; slot = (slot + 1) & mask) {
-            if ((table[slot] >> kLocationBits) == tag) {
-                __builtin_prefetch(&arena.at((table[slot] & kLocationMask) - 1));
-                return;
-            }
-        }
-    }
 
     void insert(const Pending& p) {
         const uint64_t tag = tag_of(p.hash);
@@ -263,9 +249,8 @@ struct IndicatorSet::State {
         }
     }
 
-    // Most slots and records are not in cache: queue each match and touch its slot now, its
-    // record kProbeLag matches later, and do the lookup kPending matches later, when both lines
-    // have arrived.
+    // Most matches are new values whose table slot is not in cache: queue each one and touch
+    // its slot now, and do the lookup a few matches later, when the line has arrived.
     void add(const detail::RawMatch& raw) {
         const uint64_t begin = norm.original_begin(raw.begin);
         const uint64_t end = norm.original_end(raw.end);
@@ -283,9 +268,6 @@ struct IndicatorSet::State {
         p.value.assign(raw.value);
         p.hash = key_hash(raw.type, raw.value);
         __builtin_prefetch(&table[p.hash & (table.size() - 1)]);
-        if (pending_count > kProbeLag) {
-            probe(pending[(pending_head + pending_count - 1 - kProbeLag) % kPending]);
-        }
         Occurrence& occ = p.occurrence;
         occ.offset = source_offset + begin;
         occ.length = static_cast<uint32_t>(end - begin);
