@@ -297,12 +297,25 @@ void Scanner::emit_host(const Host& host) {
 }
 
 void Scanner::run() {
+    const auto* p = reinterpret_cast<const unsigned char*>(t_);
     size_t i = 0;
     while (i < n_) {
-        const uint8_t kind = kStart[static_cast<unsigned char>(t_[i])];
+        const uint8_t kind = kStart[p[i]];
         if (kind == 0) {
             ++i;
             continue;
+        }
+        if (kind == 1) {
+            // The plain ASCII words on_word would pass over (see kPlainEnd), without a call.
+            size_t j = i + 1;
+            while (j < n_ && kWordProps[p[j]] != 0) {
+                ++j;
+            }
+            const unsigned char d = j < n_ ? p[j] : 0;
+            if (d < 0x80 && kPlainEnd[d] && j - i < kMinCrypto && !kKeywordStart[p[i]]) {
+                i = j;
+                continue;
+            }
         }
         const size_t next = kind == 3 ? on_punct(i) : on_word(i);
         i = std::max(next, i + 1);
