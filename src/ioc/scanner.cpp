@@ -83,8 +83,8 @@ constexpr std::array<uint8_t, 256> make_start() {
 constexpr auto kStart = make_start();
 
 // Words that on_word can pass over at once: a word ending in none of these bytes, shorter than
-// any hash or coin address and not starting like "T1059", "M1036", "AS13335" or "CVE" starts
-// no indicator (most words of a log line).
+// any hash or coin address and no keyword (may_be_keyword) starts no indicator (most words of a
+// log line).
 constexpr std::array<bool, 256> make_plain_end() {
     std::array<bool, 256> t{};
     t.fill(true);
@@ -94,14 +94,23 @@ constexpr std::array<bool, 256> make_plain_end() {
     return t;
 }
 constexpr auto kPlainEnd = make_plain_end();
-constexpr std::array<bool, 256> make_keyword_start() {
-    std::array<bool, 256> t{};
-    for (char c : std::string_view("TMAaCc")) {
-        t[static_cast<unsigned char>(c)] = true;
+// Could the word be "T1059"/"M1036", "AS13335"/"ASN 13335" or "CVE 2024-..."? on_word tries
+// those shapes whatever byte follows the word.
+bool may_be_keyword(const char* word, size_t len) {
+    switch (word[0]) {
+    case 'T':
+    case 'M':
+        return len >= 5 && len <= 6;
+    case 'A':
+    case 'a':
+        return len >= 2 && (word[1] == 's' || word[1] == 'S');
+    case 'C':
+    case 'c':
+        return len == 3;
+    default:
+        return false;
     }
-    return t;
 }
-constexpr auto kKeywordStart = make_keyword_start();
 constexpr size_t kMinCrypto = 14; // shortest word try_crypto looks at
 
 bool is_alnum(char c) {
@@ -312,7 +321,7 @@ void Scanner::run() {
                 ++j;
             }
             const unsigned char d = j < n_ ? p[j] : 0;
-            if (d < 0x80 && kPlainEnd[d] && j - i < kMinCrypto && !kKeywordStart[p[i]]) {
+            if (d < 0x80 && kPlainEnd[d] && j - i < kMinCrypto && !may_be_keyword(t_ + i, j - i)) {
                 i = j;
                 continue;
             }
@@ -367,7 +376,7 @@ size_t Scanner::on_word(size_t i) {
     const size_t len = w.size();
     const char first = t_[i];
     if (kPlainEnd[static_cast<unsigned char>(d)] && len < kMinCrypto &&
-        !kKeywordStart[static_cast<unsigned char>(first)]) {
+        !may_be_keyword(t_ + i, len)) {
         return w.end;
     }
     size_t r = 0;
