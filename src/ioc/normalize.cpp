@@ -684,21 +684,22 @@ size_t Pass::try_at(size_t i) {
 // A notation starts at a trigger byte only when the byte after it is of a class that trigger
 // needs ('.' needs a closing bracket, ':' a slash, backslash or underscore...), so the pass
 // settles almost every byte with two table lookups.
-constexpr uint8_t kNextClose = 1;      // ) ] }
-constexpr uint8_t kNextSlash = 2;      // / and backslash
-constexpr uint8_t kNextUnderscore = 4; // _
-constexpr uint8_t kNextDot = 8;        // .
-constexpr uint8_t kNextSpace = 16;     // space, tab
-constexpr uint8_t kNextWord = 32;      // first letters of dot, at, et, arroba, punto, punkt
-constexpr uint8_t kNextCore = 64;      // @ : , and opening brackets
-constexpr uint8_t kNextOT = 128;       // O, T (filter mode: fooDOTcom, fooATbar)
+constexpr uint16_t kNextClose = 1;      // ) ] }
+constexpr uint16_t kNextSlash = 2;      // / and backslash
+constexpr uint16_t kNextUnderscore = 4; // _
+constexpr uint16_t kNextDot = 8;        // .
+constexpr uint16_t kNextSpace = 16;     // space, tab
+constexpr uint16_t kNextWord = 32;      // first letters of dot, at, et, arroba, punto, punkt
+constexpr uint16_t kNextCore = 64;      // @ : , and opening brackets
+constexpr uint16_t kNextOT = 128;       // O, T (filter mode: fooDOTcom, fooATbar)
+constexpr uint16_t kNextForward = 256;  // / alone: a backslash escapes a dot or a slash only
 
-constexpr std::array<uint8_t, 256> make_next_class() {
-    std::array<uint8_t, 256> t{};
+constexpr std::array<uint16_t, 256> make_next_class() {
+    std::array<uint16_t, 256> t{};
     for (char c : std::string_view(")]}")) {
         t[static_cast<unsigned char>(c)] |= kNextClose;
     }
-    t['/'] |= kNextSlash;
+    t['/'] |= kNextSlash | kNextForward;
     t['\\'] |= kNextSlash;
     t['_'] |= kNextUnderscore;
     t['.'] |= kNextDot;
@@ -716,19 +717,19 @@ constexpr std::array<uint8_t, 256> make_next_class() {
 }
 constexpr auto kNextClasses = make_next_class();
 
-constexpr std::array<uint8_t, 256> make_needs(bool filter) {
-    std::array<uint8_t, 256> t{};
+constexpr std::array<uint16_t, 256> make_needs(bool filter) {
+    std::array<uint16_t, 256> t{};
     t['.'] = kNextClose;
     t[':'] = kNextSlash | kNextUnderscore;
     t['/'] = kNextSlash;
     t['_'] = kNextUnderscore;
-    t['\\'] = kNextDot | kNextSlash;
+    t['\\'] = kNextDot | kNextForward;
     t[']'] = kNextDot;
     t['@'] = 0xFF;
-    const uint8_t spaced = kNextWord | kNextDot | kNextSlash | kNextSpace;
+    const uint16_t spaced = kNextWord | kNextDot | kNextSlash | kNextSpace;
     t[' '] = spaced;
     t['\t'] = spaced;
-    const uint8_t bracket = kNextDot | kNextWord | kNextSpace | kNextCore | kNextSlash;
+    const uint16_t bracket = kNextDot | kNextWord | kNextSpace | kNextCore | kNextSlash;
     t['['] = bracket;
     t['('] = bracket;
     t['{'] = bracket;
@@ -750,7 +751,7 @@ bool Pass::run() {
     while (i < last) {
         // Eight pairs a step without a branch each: trigger pairs are tens of bytes apart.
         while (i + 8 <= last) {
-            uint8_t any = 0;
+            uint16_t any = 0;
             for (size_t k = 0; k < 8; ++k) {
                 any |= needs[p[i + k]] & kNextClasses[p[i + k + 1]];
             }
