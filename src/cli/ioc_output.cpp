@@ -36,11 +36,13 @@ public:
     void json_string(std::string_view s) {
         static constexpr std::string_view kHex = "0123456789abcdef";
         // No early exit: the compiler checks many bytes at a time, and nearly every value is plain.
-        bool escapes = false;
+        unsigned escapes = 0;
         for (char c : s) {
-            escapes |= static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\';
+            const auto u = static_cast<unsigned char>(c);
+            escapes |= static_cast<unsigned>(u < 0x20) | static_cast<unsigned>(u == '"') |
+                       static_cast<unsigned>(u == '\\');
         }
-        if (!escapes) {
+        if (escapes == 0) {
             room(s.size() + 2);
             buf_[len_++] = '"';
             std::memcpy(buf_.get() + len_, s.data(), s.size());
