@@ -97,7 +97,7 @@ public:
         const size_t size = record_size(value.size());
         if (blocks_.empty() || used_ + size > block_size_) {
             block_size_ = std::max(kBlock, size);
-            blocks_.push_back(std::make_unique<std::byte[]>(block_size_));
+            blocks_.push_back(std::make_unique_for_overwrite<std::byte[]>(block_size_));
             used_ = 0;
         }
         std::byte* at = blocks_.back().get() + used_;
