@@ -1,8 +1,8 @@
 // Google Benchmark for the IoC extractor core: the refang pre-pass, the scanner, aggregation,
 // and the refang/defang filters, in bytes per second. The text is the file named by
-// CASEFILE_BENCH_CORPUS (e.g. build/bench-ioc/corpus-200mb.log from bench/ioc/run.sh) or, without
-// it, 16 MB of log lines shaped like gen_corpus.py's (EDR JSON, iptables, Squid, Windows auth,
-// defanged analyst notes).
+// CASEFILE_BENCH_CORPUS (e.g. /tmp/casefile-bench-ioc/corpus-200mb.log from bench/ioc/run.sh)
+// or, without it, 16 MB of log lines shaped like gen_corpus.py's (EDR JSON, iptables, Squid,
+// Windows auth, defanged analyst notes).
 #include <cstdlib>
 #include <fstream>
 #include <sstream>

@@ -8,8 +8,9 @@
 # to /dev/null. Wall-clock MB/s is printed with CPU-time MB/s (user+sys) beside it, because the
 # build machines are shared and wall time moves with their load.
 #
-# Usage: bench/ioc/run.sh [--size-mb N] [--runs N] [--skip-ioc-extractor]
-#   Writes the corpus and results under build/bench-ioc/. Needs python3, node + npm, ripgrep.
+# Usage: bench/ioc/run.sh [--size-mb N] [--runs N] [--skip-ioc-extractor] [--out DIR]
+#   Writes the corpus and results under DIR (default: ${TMPDIR:-/tmp}/casefile-bench-ioc, outside
+#   the repository). Needs python3, node + npm, ripgrep.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -17,17 +18,18 @@ root=$(pwd)
 size_mb=200
 runs=3
 skip_node=0
+out="${TMPDIR:-/tmp}/casefile-bench-ioc"
 while [ $# -gt 0 ]; do
     case "$1" in
     --size-mb) size_mb=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --skip-ioc-extractor) skip_node=1; shift ;;
-    -h | --help) sed -n '2,14p' "$0"; exit 0 ;;
+    --out) out=$2; shift 2 ;;
+    -h | --help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
     esac
 done
 
-out="$root/build/bench-ioc"
 mkdir -p "$out"
 gen="${CASEFILE_SHARED_DIR:-$root/../shared}/tools/gen_corpus.py"
 corpus="$out/corpus-${size_mb}mb.log"
@@ -40,7 +42,7 @@ bytes=$(stat -L -c %s "$corpus")
 echo "== building casefile (preset release)"
 cmake --preset release >/dev/null
 cmake --build --preset release --target casefile >/dev/null
-casefile="$root/build/release/src/cli/casefile"
+casefile="$root/build/release/casefile"
 
 if [ "$skip_node" = 0 ]; then
     echo "== installing ioc-extractor into bench/node_modules (npm ci)"

@@ -1,7 +1,9 @@
 #include "cli/ioc_output.hpp"
 
-#include <array>
+#include <algorithm>
 #include <charconv>
+#include <cstring>
+#include <memory>
 #include <span>
 
 #include "core/text.hpp"
@@ -10,77 +12,91 @@ namespace casefile::cli {
 
 namespace {
 
-/// Buffered writer: indicator lists run to hundreds of megabytes, so no per-value stdio calls.
+/// Buffered writer: indicator lists run to hundreds of megabytes, so no per-value stdio calls,
+/// and appends are plain copies into one buffer (no per-append growth checks of std::string).
 class Sink {
 public:
-    explicit Sink(std::FILE* f) : f_(f) { buf_.reserve(kFlushAt + 4096); }
-    // Appends do not check for a flush; callers call maybe_flush() once per indicator.
-    void put(std::string_view s) { buf_.append(s); }
-    void put(char c) { buf_ += c; }
+    /// `capacity` bytes are buffered before a write; an in-memory sink (no file) grows instead.
+    explicit Sink(std::FILE* f, size_t capacity = kCapacity)
+        : f_(f), buf_(std::make_unique<char[]>(capacity)), cap_(capacity) {}
+    void put(std::string_view s) {
+        room(s.size());
+        std::memcpy(buf_.get() + len_, s.data(), s.size());
+        len_ += s.size();
+    }
+    void put(char c) {
+        room(1);
+        buf_[len_++] = c;
+    }
     void put_uint(uint64_t v) {
-        std::array<char, 24> tmp{};
-        auto r = std::to_chars(tmp.data(), tmp.data() + tmp.size(), v);
-        buf_.append(tmp.data(), r.ptr);
+        room(kMaxUint);
+        len_ = static_cast<size_t>(
+            std::to_chars(buf_.get() + len_, buf_.get() + len_ + kMaxUint, v).ptr - buf_.get());
     }
     void json_string(std::string_view s) {
         static constexpr std::string_view kHex = "0123456789abcdef";
-        buf_ += '"';
-        bool plain = true;
+        // No early exit: the compiler checks many bytes at a time, and nearly every value is plain.
+        unsigned escapes = 0;
         for (char c : s) {
             const auto u = static_cast<unsigned char>(c);
-            plain = plain && u >= 0x20 && c != '"' && c != '\\';
+            escapes |= static_cast<unsigned>(u < 0x20) | static_cast<unsigned>(u == '"') |
+                       static_cast<unsigned>(u == '\\');
         }
-        if (plain) {
-            buf_.append(s);
-            buf_ += '"';
+        if (escapes == 0) {
+            room(s.size() + 2);
+            buf_[len_++] = '"';
+            std::memcpy(buf_.get() + len_, s.data(), s.size());
+            len_ += s.size();
+            buf_[len_++] = '"';
             return;
         }
+        put('"');
         for (char c : s) {
             const auto u = static_cast<unsigned char>(c);
             if (c == '"' || c == '\\') {
-                buf_ += '\\';
-                buf_ += c;
+                put('\\');
+                put(c);
             } else if (u < 0x20) {
                 switch (c) {
                 case '\n':
-                    buf_ += "\\n";
+                    put("\\n");
                     break;
                 case '\t':
-                    buf_ += "\\t";
+                    put("\\t");
                     break;
                 case '\r':
-                    buf_ += "\\r";
+                    put("\\r");
                     break;
                 default:
-                    buf_ += "\\u00";
-                    buf_ += kHex[u >> 4];
-                    buf_ += kHex[u & 0xF];
+                    put("\\u00");
+                    put(kHex[u >> 4]);
+                    put(kHex[u & 0xF]);
                 }
             } else {
-                buf_ += c;
+                put(c);
             }
         }
-        buf_ += '"';
+        put('"');
     }
     /// `s` as a JSON string literal.
     static std::string escaped(std::string_view s) {
-        Sink tmp(nullptr);
+        Sink tmp(nullptr, s.size() + 2);
         tmp.json_string(s);
-        return std::move(tmp.buf_);
+        return std::string(tmp.buf_.get(), tmp.len_);
     }
     void csv_field(std::string_view s) {
         if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
             put(s);
             return;
         }
-        buf_ += '"';
+        put('"');
         for (char c : s) {
             if (c == '"') {
-                buf_ += '"';
+                put('"');
             }
-            buf_ += c;
+            put(c);
         }
-        buf_ += '"';
+        put('"');
     }
     Status finish() {
         flush();
@@ -91,25 +107,38 @@ public:
         return {};
     }
 
-    void maybe_flush() {
-        if (buf_.size() >= kFlushAt) {
-            flush();
+private:
+    static constexpr size_t kCapacity = size_t{2} << 20;
+    static constexpr size_t kMaxUint = 20; // digits of the largest uint64_t
+
+    /// Makes room for `n` more bytes: flushes when the buffer is full, and grows it only for a
+    /// single value larger than the buffer (or in an in-memory sink).
+    void room(size_t n) {
+        if (len_ + n <= cap_) {
+            return;
+        }
+        flush();
+        if (len_ + n > cap_) {
+            const size_t bigger = std::max(cap_ * 2, len_ + n);
+            auto grown = std::make_unique<char[]>(bigger);
+            std::memcpy(grown.get(), buf_.get(), len_);
+            buf_ = std::move(grown);
+            cap_ = bigger;
         }
     }
-
-private:
-    static constexpr size_t kFlushAt = size_t{1} << 20;
     void flush() {
         if (f_ == nullptr) {
             return; // an in-memory sink (escaped())
         }
-        if (!buf_.empty() && std::fwrite(buf_.data(), 1, buf_.size(), f_) != buf_.size()) {
+        if (len_ != 0 && std::fwrite(buf_.get(), 1, len_, f_) != len_) {
             failed_ = true;
         }
-        buf_.clear();
+        len_ = 0;
     }
     std::FILE* f_;
-    std::string buf_;
+    std::unique_ptr<char[]> buf_;
+    size_t cap_;
+    size_t len_ = 0;
     bool failed_ = false;
 };
 
@@ -118,11 +147,11 @@ std::string_view classification(const ioc::IndicatorView& ind) {
 }
 
 void write_json(Sink& out, const ioc::IndicatorSet& set, const std::vector<std::string>& files) {
-    // Each source's name is escaped once: it is repeated in every occurrence.
-    std::vector<std::string> file_json;
-    file_json.reserve(files.size());
+    // Each source's name is escaped once: it begins every occurrence.
+    std::vector<std::string> occurrence_start;
+    occurrence_start.reserve(files.size());
     for (const std::string& f : files) {
-        file_json.push_back(Sink::escaped(f));
+        occurrence_start.push_back("{\"file\": " + Sink::escaped(f) + ", \"offset\": ");
     }
     out.put(R"({"indicators": [)");
     bool first = true;
@@ -139,15 +168,12 @@ void write_json(Sink& out, const ioc::IndicatorSet& set, const std::vector<std::
         out.put_uint(ind.occurrences.size());
         out.put(", \"occurrences\": [");
         bool first_occ = true;
-        size_t written = 0;
         for (const ioc::Occurrence& o : ind.occurrences) {
-            if (++written % 1024 == 0) {
-                out.maybe_flush(); // one indicator can occur millions of times
+            if (!first_occ) {
+                out.put(", ");
             }
-            out.put(first_occ ? "{\"file\": " : ", {\"file\": ");
             first_occ = false;
-            out.put(file_json[o.source]);
-            out.put(", \"offset\": ");
+            out.put(occurrence_start[o.source]);
             out.put_uint(o.offset);
             out.put(", \"line\": ");
             out.put_uint(o.line);
@@ -171,7 +197,6 @@ void write_json(Sink& out, const ioc::IndicatorSet& set, const std::vector<std::
             out.json_string(ind.warninglists[k]);
         }
         out.put("]}");
-        out.maybe_flush();
     });
     out.put(first ? "]}\n" : "\n]}\n");
 }
@@ -214,7 +239,6 @@ void write_csv(Sink& out, const ioc::IndicatorSet& set, const std::vector<std::s
             out.put(",,");
         }
         out.put('\n');
-        out.maybe_flush();
     });
 }
 
@@ -248,7 +272,6 @@ void write_text(Sink& out, const ioc::IndicatorSet& set, const std::vector<std::
             out.put_uint(o.column);
         }
         out.put('\n');
-        out.maybe_flush();
     });
 }
 

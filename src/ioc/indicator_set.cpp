@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <new>
 
 #include "ioc/extractor_impl.hpp"
 #include "ioc/normalize.hpp"
@@ -70,44 +71,69 @@ private:
     size_t size_ = 0;
 };
 
-/// Distinct values, stored once each in 1 MiB blocks; a value never straddles two blocks.
-class Arena {
+/// What the set knows about one distinct indicator; stored in the RecordArena right before its
+/// value, so a lookup that finds the slot reads header and value from the same cache lines.
+struct Record {
+    uint64_t hash = 0;           ///< key_hash(type, value): rebuilding the table needs no rehashing
+    Occurrence first_occurrence; ///< inline: most indicators occur once
+    uint32_t id = 0;             ///< order of first occurrence
+    uint32_t count = 0;
+    uint32_t value_size = 0;
+    IndicatorType type = IndicatorType::other;
+
+    [[nodiscard]] std::string_view value() const {
+        return {reinterpret_cast<const char*>(this + 1), value_size};
+    }
+};
+
+/// Records with their values, appended in 1 MiB blocks that never move; a record never
+/// straddles two blocks. A record's location is (block << 20 | offset): 40 bits address 1 TiB.
+class RecordArena {
 public:
-    static constexpr size_t kBlock = size_t{1} << 20;
-    /// Stores `s`; returns its handle (block << 32 | offset).
-    uint64_t add(std::string_view s) {
-        if (blocks_.empty() || blocks_.back().size() + s.size() > blocks_.back().capacity()) {
-            // Reserved, not filled: appending within capacity never moves what is stored.
-            blocks_.emplace_back().reserve(std::max(kBlock, s.size()));
+    static constexpr unsigned kOffsetBits = 20;
+    static constexpr size_t kBlock = size_t{1} << kOffsetBits;
+
+    uint64_t add(const Record& header, std::string_view value) {
+        const size_t size = record_size(value.size());
+        if (blocks_.empty() || used_ + size > block_size_) {
+            block_size_ = std::max(kBlock, size);
+            blocks_.push_back(std::make_unique_for_overwrite<std::byte[]>(block_size_));
+            used_ = 0;
         }
-        std::string& block = blocks_.back();
-        const uint64_t handle = (uint64_t{blocks_.size() - 1} << 32) | block.size();
-        block.append(s);
-        return handle;
+        std::byte* at = blocks_.back().get() + used_;
+        auto* r = new (at) Record(header);
+        std::memcpy(r + 1, value.data(), value.size());
+        const uint64_t location = (uint64_t{blocks_.size() - 1} << kOffsetBits) | used_;
+        used_ += size;
+        return location;
     }
-    [[nodiscard]] std::string_view get(uint64_t handle, size_t size) const {
-        return std::string_view(blocks_[handle >> 32]).substr(handle & 0xFFFFFFFFu, size);
+    [[nodiscard]] Record& at(uint64_t location) const {
+        return *std::launder(reinterpret_cast<Record*>(blocks_[location >> kOffsetBits].get() +
+                                                       (location & (kBlock - 1))));
     }
-    void clear() { blocks_.clear(); }
+    void clear() {
+        blocks_.clear();
+        used_ = 0;
+        block_size_ = 0;
+    }
 
 private:
-    std::vector<std::string> blocks_;
+    /// Header plus value, rounded up so the next header stays aligned.
+    [[nodiscard]] static size_t record_size(size_t value_size) {
+        return (sizeof(Record) + value_size + alignof(Record) - 1) & ~(alignof(Record) - 1);
+    }
+    std::vector<std::unique_ptr<std::byte[]>> blocks_;
+    size_t used_ = 0;
+    size_t block_size_ = 0;
 };
 
 } // namespace
 
 struct IndicatorSet::State {
-    struct Entry {
-        uint64_t value = 0; ///< Arena handle
-        uint32_t value_size = 0;
-        IndicatorType type = IndicatorType::other;
-        uint32_t count = 0;
-        Occurrence first_occurrence; ///< inline: most indicators occur once
-    };
-    /// Second and later occurrences, in input order; visit() sorts them by entry in one pass.
+    /// Second and later occurrences, in input order; visit() sorts them by record in one pass.
     struct Node {
         Occurrence occurrence;
-        uint32_t entry = kNone;
+        uint32_t record = kNone; ///< Record::id
     };
     /// A match waiting for its table slot to arrive in cache (see add()).
     struct Pending {
@@ -129,11 +155,13 @@ struct IndicatorSet::State {
     detail::Normalized norm;
     std::unique_ptr<detail::ScanCaches> caches = std::make_unique<detail::ScanCaches>();
 
-    Arena arena;
-    BlockVector<Entry> entries;
-    /// Open addressing; a slot holds (low 32 hash bits << 32 | entry id + 1), 0 when free. The
-    /// home slot comes from those same bits, so growing never re-reads an entry, and a probe
-    /// touches an entry only when all 32 bits agree.
+    RecordArena arena;
+    BlockVector<uint64_t> locations; ///< record location by Record::id
+    /// Open addressing; a slot holds (top 24 hash bits << 40 | record location + 1), 0 when
+    /// free, and the home slot comes from the low hash bits: a probe reads a record only when
+    /// all 24 tag bits agree.
+    static constexpr unsigned kLocationBits = 40;
+    static constexpr uint64_t kLocationMask = (uint64_t{1} << kLocationBits) - 1;
     std::vector<uint64_t> table = std::vector<uint64_t>(1024, 0);
     BlockVector<Node> nodes;
     std::array<Pending, kPending> pending;
@@ -143,10 +171,6 @@ struct IndicatorSet::State {
     // Per chunk:
     std::string_view chunk;
     size_t counted = 0; ///< chunk bytes whose newlines are already counted
-
-    [[nodiscard]] std::string_view value_of(const Entry& e) const {
-        return arena.get(e.value, e.value_size);
-    }
 
     size_t next_newline = 0; ///< chunk offset of the first newline at or after `counted`
 
@@ -166,49 +190,53 @@ struct IndicatorSet::State {
         counted = pos;
     }
 
+    [[nodiscard]] static uint64_t tag_of(uint64_t hash) { return hash >> kLocationBits; }
+
     void grow() {
         std::vector<uint64_t> bigger(table.size() * 2, 0);
         const size_t mask = bigger.size() - 1;
-        for (uint64_t slot_value : table) {
-            if (slot_value == 0) {
-                continue;
-            }
-            size_t slot = (slot_value >> 32) & mask;
+        // In record order: the records are read front to back, not at random.
+        for (size_t id = 0; id < locations.size(); ++id) {
+            const uint64_t location = locations[id];
+            const uint64_t hash = arena.at(location).hash;
+            size_t slot = hash & mask;
             while (bigger[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            bigger[slot] = slot_value;
+            bigger[slot] = (tag_of(hash) << kLocationBits) | (location + 1);
         }
         table.swap(bigger);
     }
 
+    [[nodiscard]] const Record& record(uint32_t id) const { return arena.at(locations[id]); }
+
     void insert(const Pending& p) {
-        const uint64_t tag = p.hash << 32;
+        const uint64_t tag = tag_of(p.hash);
         const size_t mask = table.size() - 1;
-        size_t slot = (p.hash & 0xFFFFFFFFu) & mask;
+        size_t slot = p.hash & mask;
         while (table[slot] != 0) {
             const uint64_t v = table[slot];
-            if ((v & 0xFFFFFFFF00000000ULL) == tag) {
-                const uint32_t id = static_cast<uint32_t>(v) - 1;
-                Entry& e = entries[id];
-                if (e.type == p.type && value_of(e) == p.value) {
-                    ++e.count;
-                    nodes.push_back(Node{p.occurrence, id});
+            if ((v >> kLocationBits) == tag) {
+                Record& r = arena.at((v & kLocationMask) - 1);
+                if (r.type == p.type && r.value() == p.value) {
+                    ++r.count;
+                    nodes.push_back(Node{p.occurrence, r.id});
                     return;
                 }
             }
             slot = (slot + 1) & mask;
         }
-        Entry e;
-        e.type = p.type;
-        e.value = arena.add(p.value);
-        e.value_size = static_cast<uint32_t>(p.value.size());
-        e.count = 1;
-        e.first_occurrence = p.occurrence;
-        const auto id = static_cast<uint32_t>(entries.size());
-        entries.push_back(e);
-        table[slot] = tag | (uint64_t{id} + 1);
-        if (entries.size() * 2 > table.size()) {
+        Record r;
+        r.hash = p.hash;
+        r.first_occurrence = p.occurrence;
+        r.id = static_cast<uint32_t>(locations.size());
+        r.count = 1;
+        r.value_size = static_cast<uint32_t>(p.value.size());
+        r.type = p.type;
+        const uint64_t location = arena.add(r, p.value);
+        locations.push_back(location);
+        table[slot] = (tag << kLocationBits) | (location + 1);
+        if (locations.size() * 2 > table.size()) {
             grow();
         }
     }
@@ -295,50 +323,65 @@ const std::vector<std::string>& IndicatorSet::sources() const {
 }
 
 size_t IndicatorSet::size() const {
-    return state_->entries.size();
+    return state_->locations.size();
 }
 
 void IndicatorSet::visit(const std::function<void(const IndicatorView&)>& fn) const {
     const State& s = *state_;
     const Extractor::Impl& impl = *s.extractor->impl_;
-    // Entries are already in order of first occurrence: a stable bucket pass by type suffices.
+    // Records are already in order of first occurrence: a stable bucket pass by type suffices.
+    // Passes in id order read the records front to back; passes in type order read only
+    // compact arrays, or prefetch the records ahead.
     std::array<std::vector<uint32_t>, kTypeCount> by_type;
-    for (uint32_t id = 0; id < s.entries.size(); ++id) {
-        by_type[static_cast<size_t>(s.entries[id].type)].push_back(id);
+    const auto count = static_cast<uint32_t>(s.locations.size());
+    // Most indicators occur once: their one occurrence is handed out from the record itself.
+    // The others get their occurrences laid out contiguously in `repeated`, in visit order, by
+    // one sequential pass over the nodes (a counting sort by record). `end` holds each such
+    // record's size, then its first place, then (after the pass) the place after its last.
+    std::vector<uint64_t> end(count);
+    for (uint32_t id = 0; id < count; ++id) {
+        const Record& r = s.record(id);
+        by_type[static_cast<size_t>(r.type)].push_back(id);
+        end[id] = r.count > 1 ? r.count : 0;
     }
-    // Lay every indicator's occurrences out contiguously, in visit order, with one sequential
-    // pass over the nodes (a counting sort by entry).
-    std::vector<uint64_t> start(s.entries.size());
     uint64_t total = 0;
     for (const auto& ids : by_type) {
         for (uint32_t id : ids) {
-            start[id] = total;
-            total += s.entries[id].count;
+            const uint64_t occurrences = end[id];
+            end[id] = total;
+            total += occurrences;
         }
     }
-    std::vector<Occurrence> all(total);
-    std::vector<uint64_t> fill(s.entries.size());
-    for (uint32_t id = 0; id < s.entries.size(); ++id) {
-        all[start[id]] = s.entries[id].first_occurrence;
-        fill[id] = start[id] + 1;
+    std::vector<Occurrence> repeated(total);
+    for (uint32_t id = 0; id < count; ++id) {
+        const Record& r = s.record(id);
+        if (r.count > 1) {
+            repeated[end[id]++] = r.first_occurrence;
+        }
     }
     for (size_t n = 0; n < s.nodes.size(); ++n) {
         const State::Node& node = s.nodes[n];
-        all[fill[node.entry]++] = node.occurrence;
+        repeated[end[node.record]++] = node.occurrence;
     }
-    fill.clear();
-    fill.shrink_to_fit();
     std::string defanged;
+    constexpr size_t kAhead = 8;
     for (const auto& ids : by_type) {
-        for (uint32_t id : ids) {
-            const State::Entry& e = s.entries[id];
+        for (size_t k = 0; k < ids.size(); ++k) {
+            if (k + kAhead < ids.size()) {
+                __builtin_prefetch(&s.record(ids[k + kAhead]));
+            }
+            const uint32_t id = ids[k];
+            const Record& e = s.record(id);
             IndicatorView view;
             view.type = e.type;
-            view.value = s.value_of(e);
+            view.value = e.value();
             defanged.clear();
             defang_append(defanged, e.type, view.value, impl.style);
             view.defanged = defanged;
-            view.occurrences = std::span<const Occurrence>(all.data() + start[id], e.count);
+            view.occurrences =
+                e.count == 1
+                    ? std::span<const Occurrence>(&e.first_occurrence, 1)
+                    : std::span<const Occurrence>(repeated.data() + end[id] - e.count, e.count);
             view.ip_class = detail::ip_class_of(e.type, view.value);
             const std::vector<std::string> lists = impl.lists.lookup(e.type, view.value);
             view.warninglists = lists;
@@ -349,7 +392,7 @@ void IndicatorSet::visit(const std::function<void(const IndicatorView&)>& fn) co
 
 std::vector<Indicator> IndicatorSet::take() {
     std::vector<Indicator> out;
-    out.reserve(state_->entries.size());
+    out.reserve(state_->locations.size());
     visit([&](const IndicatorView& v) {
         Indicator ind;
         ind.type = v.type;
@@ -361,7 +404,7 @@ std::vector<Indicator> IndicatorSet::take() {
         out.push_back(std::move(ind));
     });
     State& s = *state_;
-    s.entries.clear();
+    s.locations.clear();
     s.nodes.clear();
     s.arena.clear();
     s.table.assign(1024, 0);

@@ -684,21 +684,22 @@ size_t Pass::try_at(size_t i) {
 // A notation starts at a trigger byte only when the byte after it is of a class that trigger
 // needs ('.' needs a closing bracket, ':' a slash, backslash or underscore...), so the pass
 // settles almost every byte with two table lookups.
-constexpr uint8_t kNextClose = 1;      // ) ] }
-constexpr uint8_t kNextSlash = 2;      // / and backslash
-constexpr uint8_t kNextUnderscore = 4; // _
-constexpr uint8_t kNextDot = 8;        // .
-constexpr uint8_t kNextSpace = 16;     // space, tab
-constexpr uint8_t kNextWord = 32;      // first letters of dot, at, et, arroba, punto, punkt
-constexpr uint8_t kNextCore = 64;      // @ : , and opening brackets
-constexpr uint8_t kNextOT = 128;       // O, T (filter mode: fooDOTcom, fooATbar)
+constexpr uint16_t kNextClose = 1;      // ) ] }
+constexpr uint16_t kNextSlash = 2;      // / and backslash
+constexpr uint16_t kNextUnderscore = 4; // _
+constexpr uint16_t kNextDot = 8;        // .
+constexpr uint16_t kNextSpace = 16;     // space, tab
+constexpr uint16_t kNextWord = 32;      // first letters of dot, at, et, arroba, punto, punkt
+constexpr uint16_t kNextCore = 64;      // @ : , and opening brackets
+constexpr uint16_t kNextOT = 128;       // O, T (filter mode: fooDOTcom, fooATbar)
+constexpr uint16_t kNextForward = 256;  // / alone: a backslash escapes a dot or a slash only
 
-constexpr std::array<uint8_t, 256> make_next_class() {
-    std::array<uint8_t, 256> t{};
+constexpr std::array<uint16_t, 256> make_next_class() {
+    std::array<uint16_t, 256> t{};
     for (char c : std::string_view(")]}")) {
         t[static_cast<unsigned char>(c)] |= kNextClose;
     }
-    t['/'] |= kNextSlash;
+    t['/'] |= kNextSlash | kNextForward;
     t['\\'] |= kNextSlash;
     t['_'] |= kNextUnderscore;
     t['.'] |= kNextDot;
@@ -716,19 +717,19 @@ constexpr std::array<uint8_t, 256> make_next_class() {
 }
 constexpr auto kNextClasses = make_next_class();
 
-constexpr std::array<uint8_t, 256> make_needs(bool filter) {
-    std::array<uint8_t, 256> t{};
+constexpr std::array<uint16_t, 256> make_needs(bool filter) {
+    std::array<uint16_t, 256> t{};
     t['.'] = kNextClose;
     t[':'] = kNextSlash | kNextUnderscore;
     t['/'] = kNextSlash;
     t['_'] = kNextUnderscore;
-    t['\\'] = kNextDot | kNextSlash;
+    t['\\'] = kNextDot | kNextForward;
     t[']'] = kNextDot;
     t['@'] = 0xFF;
-    const uint8_t spaced = kNextWord | kNextDot | kNextSlash | kNextSpace;
+    const uint16_t spaced = kNextWord | kNextDot | kNextSlash | kNextSpace;
     t[' '] = spaced;
     t['\t'] = spaced;
-    const uint8_t bracket = kNextDot | kNextWord | kNextSpace | kNextCore | kNextSlash;
+    const uint16_t bracket = kNextDot | kNextWord | kNextSpace | kNextCore | kNextSlash;
     t['['] = bracket;
     t['('] = bracket;
     t['{'] = bracket;
@@ -748,6 +749,17 @@ bool Pass::run() {
     // The last byte has no successor; it can end no notation that was not started before it.
     const size_t last = n_ == 0 ? 0 : n_ - 1;
     while (i < last) {
+        // Eight pairs a step without a branch each: trigger pairs are tens of bytes apart.
+        while (i + 8 <= last) {
+            uint16_t any = 0;
+            for (size_t k = 0; k < 8; ++k) {
+                any |= needs[p[i + k]] & kNextClasses[p[i + k + 1]];
+            }
+            if (any != 0) {
+                break;
+            }
+            i += 8;
+        }
         while (i < last && (needs[p[i]] & kNextClasses[p[i + 1]]) == 0) {
             ++i;
         }
@@ -824,6 +836,7 @@ std::string_view canonical_scheme(std::string_view word) {
 void normalize(std::string_view text, RefangMode mode, Normalized& out) {
     out.storage_.clear();
     out.edits_.clear();
+    out.hint_ = 0;
     Pass pass(text, mode, out.storage_, out.edits_);
     if (pass.run()) {
         out.text_ = out.storage_;
@@ -832,13 +845,32 @@ void normalize(std::string_view text, RefangMode mode, Normalized& out) {
     }
 }
 
+template <class Precedes> size_t Normalized::partition(Precedes precedes) const {
+    // A few steps from the last answer, else a binary search: O(1) for a scan's matches, and
+    // never worse than O(log n).
+    constexpr int kWalk = 4;
+    size_t k = std::min(hint_, edits_.size());
+    for (int step = 0; step < kWalk; ++step) {
+        if (k < edits_.size() && precedes(edits_[k])) {
+            ++k;
+        } else if (k > 0 && !precedes(edits_[k - 1])) {
+            --k;
+        } else {
+            hint_ = k;
+            return k;
+        }
+    }
+    hint_ = static_cast<size_t>(std::partition_point(edits_.begin(), edits_.end(), precedes) -
+                                edits_.begin());
+    return hint_;
+}
+
 uint64_t Normalized::original_begin(uint64_t norm) const {
-    auto it = std::upper_bound(edits_.begin(), edits_.end(), norm,
-                               [](uint64_t v, const Edit& e) { return v < e.norm_begin; });
-    if (it == edits_.begin()) {
+    const size_t k = partition([norm](const Edit& e) { return e.norm_begin <= norm; });
+    if (k == 0) {
         return norm;
     }
-    const Edit& e = *std::prev(it);
+    const Edit& e = edits_[k - 1];
     if (norm < e.norm_begin + e.norm_len) {
         return e.orig_begin;
     }
@@ -848,12 +880,11 @@ uint64_t Normalized::original_begin(uint64_t norm) const {
 uint64_t Normalized::original_end(uint64_t norm) const {
     // The last edit that starts strictly before `norm`: a span ending at an edit's first byte
     // does not include it.
-    auto it = std::lower_bound(edits_.begin(), edits_.end(), norm,
-                               [](const Edit& e, uint64_t v) { return e.norm_begin < v; });
-    if (it == edits_.begin()) {
+    const size_t k = partition([norm](const Edit& e) { return e.norm_begin < norm; });
+    if (k == 0) {
         return norm;
     }
-    const Edit& e = *std::prev(it);
+    const Edit& e = edits_[k - 1];
     if (norm < e.norm_begin + e.norm_len) {
         return e.orig_begin + e.orig_len;
     }
@@ -861,10 +892,10 @@ uint64_t Normalized::original_end(uint64_t norm) const {
 }
 
 bool Normalized::defanged_in(uint64_t begin, uint64_t end) const {
-    auto it = std::lower_bound(edits_.begin(), edits_.end(), begin, [](const Edit& e, uint64_t v) {
-        return e.norm_begin + std::max<uint32_t>(e.norm_len, 1) <= v;
+    const size_t k = partition([begin](const Edit& e) {
+        return e.norm_begin + std::max<uint32_t>(e.norm_len, 1) <= begin;
     });
-    return it != edits_.end() && it->norm_begin < end;
+    return k < edits_.size() && edits_[k].norm_begin < end;
 }
 
 } // namespace casefile::ioc::detail

@@ -39,9 +39,14 @@ public:
 
 private:
     friend void normalize(std::string_view text, RefangMode mode, Normalized& out);
+    /// Index of the first edit for which `precedes` is false; see partition().
+    template <class Precedes> [[nodiscard]] size_t partition(Precedes precedes) const;
     std::string_view text_;
     std::string storage_;
     std::vector<Edit> edits_;
+    /// Where the last lookup landed. Lookups come in nearly ascending order (a scan's matches),
+    /// so most start next to it. A Normalized is one scan's scratch, never shared by threads.
+    mutable size_t hint_ = 0;
 };
 
 /// Rewrites every defang notation `mode` allows in one left-to-right pass; linear in the input.

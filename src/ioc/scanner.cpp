@@ -82,6 +82,37 @@ constexpr std::array<uint8_t, 256> make_start() {
 }
 constexpr auto kStart = make_start();
 
+// Words that on_word can pass over at once: a word ending in none of these bytes, shorter than
+// any hash or coin address and no keyword (may_be_keyword) starts no indicator (most words of a
+// log line).
+constexpr std::array<bool, 256> make_plain_end() {
+    std::array<bool, 256> t{};
+    t.fill(true);
+    for (char c : std::string_view(":-.%\\_>@")) {
+        t[static_cast<unsigned char>(c)] = false;
+    }
+    return t;
+}
+constexpr auto kPlainEnd = make_plain_end();
+// Could the word be "T1059"/"M1036", "AS13335"/"ASN 13335" or "CVE 2024-..."? on_word tries
+// those shapes whatever byte follows the word.
+bool may_be_keyword(const char* word, size_t len) {
+    switch (word[0]) {
+    case 'T':
+    case 'M':
+        return len >= 5 && len <= 6;
+    case 'A':
+    case 'a':
+        return len >= 2 && (word[1] == 's' || word[1] == 'S');
+    case 'C':
+    case 'c':
+        return len == 3;
+    default:
+        return false;
+    }
+}
+constexpr size_t kMinCrypto = 14; // shortest word try_crypto looks at
+
 bool is_alnum(char c) {
     return (kCharBits[static_cast<unsigned char>(c)] & (kDigit | kAlpha)) != 0;
 }
@@ -275,12 +306,25 @@ void Scanner::emit_host(const Host& host) {
 }
 
 void Scanner::run() {
+    const auto* p = reinterpret_cast<const unsigned char*>(t_);
     size_t i = 0;
     while (i < n_) {
-        const uint8_t kind = kStart[static_cast<unsigned char>(t_[i])];
+        const uint8_t kind = kStart[p[i]];
         if (kind == 0) {
             ++i;
             continue;
+        }
+        if (kind == 1) {
+            // The plain ASCII words on_word would pass over (see kPlainEnd), without a call.
+            size_t j = i + 1;
+            while (j < n_ && kWordProps[p[j]] != 0) {
+                ++j;
+            }
+            const unsigned char d = j < n_ ? p[j] : 0;
+            if (d < 0x80 && kPlainEnd[d] && j - i < kMinCrypto && !may_be_keyword(t_ + i, j - i)) {
+                i = j;
+                continue;
+            }
         }
         const size_t next = kind == 3 ? on_punct(i) : on_word(i);
         i = std::max(next, i + 1);
@@ -331,6 +375,10 @@ size_t Scanner::on_word(size_t i) {
     const char d = at(w.end);
     const size_t len = w.size();
     const char first = t_[i];
+    if (kPlainEnd[static_cast<unsigned char>(d)] && len < kMinCrypto &&
+        !may_be_keyword(t_ + i, len)) {
+        return w.end;
+    }
     size_t r = 0;
     switch (d) {
     case ':':
@@ -393,7 +441,7 @@ size_t Scanner::on_word(size_t i) {
         (r = try_cve(w)) != 0) {
         return r;
     }
-    if (len >= 14 && !w.high && (r = try_crypto(w)) != 0) {
+    if (len >= kMinCrypto && !w.high && (r = try_crypto(w)) != 0) {
         return r;
     }
     if (d == '@') {

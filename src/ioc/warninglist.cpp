@@ -430,7 +430,11 @@ std::vector<std::string> Warninglists::lookup(IndicatorType type,
         }
     }
     const bool textual = ((d.string_types | d.hostname_types | d.substring_types) & bit) != 0;
-    const std::string lower = textual ? to_lower(canonical) : std::string();
+    // Canonical hashes and host names are lower-case already: copy only what is not.
+    const bool has_upper = textual && std::any_of(canonical.begin(), canonical.end(),
+                                                  [](char c) { return c >= 'A' && c <= 'Z'; });
+    const std::string lowered = has_upper ? to_lower(canonical) : std::string();
+    const std::string_view lower = has_upper ? std::string_view(lowered) : canonical;
     if ((d.string_types & bit) != 0) {
         if (auto it = d.strings.find(std::string_view(lower)); it != d.strings.end()) {
             take(it->second);
