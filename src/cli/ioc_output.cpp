@@ -34,7 +34,6 @@ public:
             std::to_chars(buf_.get() + len_, buf_.get() + len_ + kMaxUint, v).ptr - buf_.get());
     }
     void json_string(std::string_view s) {
-        static constexpr std::string_view kHex = "0123456789abcdef";
         // No early exit: the compiler checks many bytes at a time, and nearly every value is plain.
         unsigned escapes = 0;
         for (char c : s) {
@@ -50,33 +49,9 @@ public:
             buf_[len_++] = '"';
             return;
         }
-        put('"');
-        for (char c : s) {
-            const auto u = static_cast<unsigned char>(c);
-            if (c == '"' || c == '\\') {
-                put('\\');
-                put(c);
-            } else if (u < 0x20) {
-                switch (c) {
-                case '\n':
-                    put("\\n");
-                    break;
-                case '\t':
-                    put("\\t");
-                    break;
-                case '\r':
-                    put("\\r");
-                    break;
-                default:
-                    put("\\u00");
-                    put(kHex[u >> 4]);
-                    put(kHex[u & 0xF]);
-                }
-            } else {
-                put(c);
-            }
-        }
-        put('"');
+        std::string quoted;
+        append_json_string(quoted, s);
+        put(quoted);
     }
     /// `s` as a JSON string literal.
     static std::string escaped(std::string_view s) {

@@ -2,22 +2,11 @@
 
 #include <charconv>
 
+#include "core/text.hpp"
+
 namespace casefile::ioc {
 
 namespace {
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
 
 std::optional<int> parse_prefix(std::string_view digits, int max) {
     if (digits.empty() || digits.size() > 3) {
@@ -135,8 +124,8 @@ std::optional<Ipv6Address> parse_ipv6(std::string_view text) {
         }
         size_t start = i;
         unsigned value = 0;
-        while (i < text.size() && i - start < 5 && hex_value(text[i]) >= 0) {
-            value = value * 16 + static_cast<unsigned>(hex_value(text[i]));
+        while (i < text.size() && i - start < 5 && hex_digit_value(text[i]) >= 0) {
+            value = value * 16 + static_cast<unsigned>(hex_digit_value(text[i]));
             ++i;
         }
         const size_t len = i - start;

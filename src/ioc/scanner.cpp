@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/text.hpp"
 #include "ioc/file_extensions.hpp"
 #include "ioc/ip_address.hpp"
 #include "ioc/ip_class.hpp"
@@ -136,14 +137,6 @@ bool equals_lower(std::string_view word, std::string_view lower_literal) {
         }
     }
     return true;
-}
-
-int hex_value(char c) {
-    if (is_digit(c)) {
-        return c - '0';
-    }
-    const char l = lower(c);
-    return l >= 'a' && l <= 'f' ? l - 'a' + 10 : -1;
 }
 
 bool local_part_char(char c) {
@@ -1030,8 +1023,8 @@ size_t Scanner::try_encoded_url(const Word& w) {
     std::string decoded;
     decoded.reserve(e - w.begin);
     for (size_t k = w.begin; k < e; ++k) {
-        const int hi = k + 2 < e ? hex_value(t_[k + 1]) : -1;
-        const int lo = k + 2 < e ? hex_value(t_[k + 2]) : -1;
+        const int hi = k + 2 < e ? hex_digit_value(t_[k + 1]) : -1;
+        const int lo = k + 2 < e ? hex_digit_value(t_[k + 2]) : -1;
         if (t_[k] == '%' && hi >= 0 && lo >= 0) {
             decoded += static_cast<char>(hi * 16 + lo);
             k += 2;

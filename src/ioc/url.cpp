@@ -2,24 +2,9 @@
 
 #include <array>
 
+#include "core/text.hpp"
+
 namespace casefile::ioc {
-
-namespace {
-
-int hex_digit(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
-} // namespace
 
 UrlParts split_url(std::string_view url) {
     UrlParts parts;
@@ -78,15 +63,15 @@ void append_normalized_path(std::string& out, std::string_view path) {
     }
     for (size_t i = 0; i < path.size(); ++i) {
         const char c = path[i];
-        if (c == '%' && i + 2 < path.size() && hex_digit(path[i + 1]) >= 0 &&
-            hex_digit(path[i + 2]) >= 0) {
+        if (c == '%' && i + 2 < path.size() && hex_digit_value(path[i + 1]) >= 0 &&
+            hex_digit_value(path[i + 2]) >= 0) {
             // Upper-cased, never decoded: a decoded "%2E" or "%5F" could spell defang notation
             // ("{.", "http__") that refang would then rewrite, and refang(defang(x)) == x
             // must hold for every canonical URL.
             static constexpr std::string_view kHex = "0123456789ABCDEF";
             out += '%';
-            out += kHex[hex_digit(path[i + 1])];
-            out += kHex[hex_digit(path[i + 2])];
+            out += kHex[hex_digit_value(path[i + 1])];
+            out += kHex[hex_digit_value(path[i + 2])];
             i += 2;
             continue;
         }
