@@ -26,6 +26,12 @@ target_compile_features(casefile_options INTERFACE cxx_std_20)
 target_compile_options(casefile_options INTERFACE -Wall -Wextra -Wpedantic)
 if(CASEFILE_WERROR)
     target_compile_options(casefile_options INTERFACE -Werror)
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13
+       AND CMAKE_BUILD_TYPE STREQUAL "Release")
+        # GCC 12 at -O3 reports impossible overlaps inside libstdc++'s own string insert
+        # (GCC bug 105329, fixed in 13); keep it a warning so the release preset builds.
+        target_compile_options(casefile_options INTERFACE -Wno-error=restrict)
+    endif()
 endif()
 if(CASEFILE_FUZZ_COVERAGE AND CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     # Coverage feedback must come from the libraries, not only from the fuzz target's own file.

@@ -17,7 +17,7 @@ bool negated(std::string_view lower, size_t at) {
         lower.substr(start == std::string_view::npos ? 0 : start + 1,
                      at - (start == std::string_view::npos ? 0 : start + 1));
     for (std::string_view n : {"no ", "not ", "without ", "nor ", "never ", "ruled out "}) {
-        if (before.starts_with(n) || before.find(" " + std::string(n)) != std::string_view::npos) {
+        if (before.starts_with(n) || before.find(fmt::format(" {}", n)) != std::string_view::npos) {
             return true;
         }
     }

@@ -116,7 +116,8 @@ Collected bullets_from_lines(const std::vector<std::vector<Inline>>& lines, int 
             continue;
         }
         if (open != nullptr) {
-            open->text += "\n" + inline_markdown(lines[i]);
+            open->text += '\n';
+            open->text += inline_markdown(lines[i]);
             open->end_line = line;
             continue;
         }

@@ -153,7 +153,8 @@ std::string render_esql(const model::Case& c, const HuntPlan& p, const HuntOptio
         for (const auto& k : p.registry_keys) {
             f.conditions.push_back(fmt::format("ENDS_WITH(TO_LOWER(registry.key), {}) OR "
                                                "TO_LOWER(registry.key) == {}",
-                                               dq("\\" + to_lower(k)), dq(to_lower(k))));
+                                               dq(fmt::format("\\{}", to_lower(k))),
+                                               dq(to_lower(k))));
         }
         families.push_back(std::move(f));
     }

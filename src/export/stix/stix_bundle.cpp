@@ -264,14 +264,14 @@ private:
             }
             if (mapping->pattern.empty()) {
                 if (i.type == IndicatorType::other) {
-                    result_.notes.push_back(Diagnostic{
-                        DiagnosticLevel::info,
-                        fmt::format("indicator '{}' of type other has no STIX pattern and is not "
-                                    "in the bundle",
-                                    i.value),
-                        "give it a specific type in case.yaml if it has one",
-                        {},
-                        "stix-skipped"});
+                    Diagnostic note;
+                    note.level = DiagnosticLevel::info;
+                    note.message = fmt::format(
+                        "indicator '{}' of type other has no STIX pattern and is not in the bundle",
+                        i.value);
+                    note.hint = "give it a specific type in case.yaml if it has one";
+                    note.rule = "stix-skipped";
+                    result_.notes.push_back(std::move(note));
                 }
                 continue;
             }
