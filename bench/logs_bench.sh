@@ -45,8 +45,8 @@ best() {
     echo "$best_wall $best_cpu"
 }
 
-events=$("$build/src/cli/casefile" events --output count "$data" | awk '$1=="total"{print $2}')
-read -r t_casefile c_casefile < <(best 3 "$build/src/cli/casefile" events --output count "$data")
+events=$("$build/casefile" events --output count "$data" | awk '$1=="total"{print $2}')
+read -r t_casefile c_casefile < <(best 3 "$build/casefile" events --output count "$data")
 read -r t_jq c_jq < <(best 1 jq -c . "$data")
 read -r t_ceiling c_ceiling < <(best 3 "$build/bench/simdjson_ceiling" "$data")
 
