@@ -114,6 +114,13 @@ std::string without_hive(std::string_view key) {
     return slash == std::string::npos ? full : full.substr(slash + 1);
 }
 
+/// `$env:TEMP\x`, `%APPDATA%\x`, `~/x`, `$HOME/x`: a path as a script writes it, which logs
+/// record expanded (C:\Users\...\Temp\x), so only its file name can be hunted.
+bool starts_with_variable(std::string_view path) {
+    return path.starts_with('$') || path.starts_with('~') ||
+           (path.starts_with('%') && path.find('%', 1) != std::string_view::npos);
+}
+
 std::string base_name(std::string_view path) {
     const size_t slash = path.find_last_of("\\/");
     return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
@@ -178,7 +185,9 @@ HuntPlan make_plan(const analysis::Analysis& a) {
             add_unique(p.file_names, v);
             break;
         case IndicatorType::file_path:
-            add_unique(p.file_paths, v);
+            if (!starts_with_variable(v)) {
+                add_unique(p.file_paths, v);
+            }
             add_unique(p.file_names, base_name(v));
             break;
         case IndicatorType::email:

@@ -22,7 +22,7 @@ struct HuntPlan {
     std::vector<std::string> sha1;          ///< lower-case hex
     std::vector<std::string> sha256;        ///< lower-case hex
     std::vector<std::string> file_names;    ///< file names, including those of listed paths
-    std::vector<std::string> file_paths;    ///< full paths
+    std::vector<std::string> file_paths;    ///< full paths (not ones starting with a variable)
     std::vector<std::string> senders;       ///< email addresses
     std::vector<std::string> subjects;      ///< email subjects
     std::vector<std::string> registry_keys; ///< without the hive: "SOFTWARE\\Microsoft\\..."

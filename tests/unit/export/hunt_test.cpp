@@ -276,6 +276,22 @@ TEST(Hunt, SigmaValuesEscapeWildcardsAndQuotes) {
     EXPECT_NE(text.find("'\\what\\?.exe'"), std::string::npos) << text;
 }
 
+TEST(Hunt, PathsWrittenWithVariablesAreHuntedByFileName) {
+    // Logs record C:\Users\x\AppData\Local\Temp\update.exe, never $env:TEMP\update.exe.
+    model::Case c = testing::all_types_case();
+    c.indicators.clear();
+    for (const char* path : {"$env:TEMP\\update.exe", "%APPDATA%\\run.ps1", "~/.cache/x.sh",
+                             "C:\\ProgramData\\evil.dll"}) {
+        c.indicators.push_back({model::IndicatorType::file_path, path, "", "", {}});
+    }
+    const hunts::HuntPlan p = hunts::make_plan(analysis::analyze(c, testing::extractor()));
+    EXPECT_EQ(p.file_paths, (std::vector<std::string>{"C:\\ProgramData\\evil.dll"}));
+    for (const char* name : {"update.exe", "run.ps1", "x.sh", "evil.dll"}) {
+        EXPECT_NE(std::find(p.file_names.begin(), p.file_names.end(), name), p.file_names.end())
+            << name;
+    }
+}
+
 TEST(Hunt, EmptyPlanSaysSo) {
     model::Case c = testing::all_types_case();
     c.indicators.clear();
