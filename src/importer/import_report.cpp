@@ -2,10 +2,8 @@
 // section is read by the reader for the part of the layout its heading names. What a reader
 // cannot map is kept verbatim in a "Kept from ..." custom section, so nothing is lost.
 #include <algorithm>
-#include <array>
 #include <map>
 #include <optional>
-#include <set>
 
 #include <fmt/format.h>
 
@@ -18,35 +16,13 @@
 #include "importer/loose_time.hpp"
 #include "importer/markdown_doc.hpp"
 #include "importer/prose.hpp"
+#include "importer/report_importer.hpp"
 #include "importer/sections.hpp"
 #include "model/report_layout.hpp"
 
-namespace casefile::importer {
+namespace casefile::importer::detail {
+
 namespace {
-
-using model::IndicatorType;
-
-struct Section {
-    SectionKind kind = SectionKind::custom;
-    std::string title;
-    int level = 0;
-    int line = 0;
-    std::vector<const Block*> blocks;
-};
-
-/// A table row found inside a code block; it is moved out once the IoC list is known.
-struct PastedRow {
-    std::vector<std::string> cells;
-    int line = 0;
-    std::string block_label; ///< "Command 1"
-};
-
-/// A piece of a section that no reader mapped, kept verbatim.
-struct KeptPiece {
-    int line = 0;
-    int end_line = 0;
-    std::string text;
-};
 
 bool is_layout_html(std::string_view html) {
     const std::string_view h = trim(html);
@@ -176,707 +152,1218 @@ bool is_separator_row(const std::vector<std::string>& cells) {
     });
 }
 
-class Importer {
-public:
-    Importer(std::string_view markdown, const ioc::Extractor& extractor,
-             const ImportOptions& options)
-        : doc_(parse_markdown(markdown)), extractor_(extractor), options_(options) {
-        time_options_.assume_zone = options.assume_zone;
+} // namespace
+
+Importer::Importer(std::string_view markdown, const ioc::Extractor& extractor,
+                   const ImportOptions& options)
+    : doc_(parse_markdown(markdown)), extractor_(extractor), options_(options) {
+    time_options_.assume_zone = options.assume_zone;
+}
+
+Result<ImportedReport> Importer::run() {
+    const std::vector<Section> sections = split_sections();
+    for (const Section& s : sections) {
+        read_section(s);
     }
+    move_pasted_rows();
+    return finish();
+}
 
-    Result<ImportedReport> run() {
-        const std::vector<Section> sections = split_sections();
-        for (const Section& s : sections) {
-            read_section(s);
+std::vector<Section> Importer::split_sections() {
+    std::vector<Section> sections(1);
+    sections.front().kind = SectionKind::custom;
+    sections.front().title = "the report's beginning";
+    bool past_layout = false; // custom sections follow the closing </div> of Next Steps
+    for (const Block& b : doc_.blocks) {
+        if (b.kind == Block::Kind::html && trim(b.literal) == "</div>" &&
+            sections.back().kind == SectionKind::next_steps) {
+            past_layout = true;
         }
-        move_pasted_rows();
-        return finish();
+        if (b.kind != Block::Kind::heading) {
+            sections.back().blocks.push_back(&b);
+            continue;
+        }
+        const std::string title(trim(inline_plain(b.inlines)));
+        SectionKind kind = classify_heading(title, b.level);
+        const Section& current = sections.back();
+        // A deeper heading that names nothing the layout knows is a part of its section
+        // (a provider under OSINT, an indicator group under IoCs).
+        if (kind == SectionKind::custom && b.level > current.level && current.level > 0 &&
+            current.kind != SectionKind::custom && current.kind != SectionKind::title &&
+            !title.starts_with(kKeptPrefix)) {
+            sections.back().blocks.push_back(&b);
+            continue;
+        }
+        if (past_layout && kind != SectionKind::title) {
+            kind = SectionKind::custom;
+        }
+        sections.push_back(Section{kind, title, b.level, b.line, {}});
     }
+    return sections;
+}
 
-private:
-    // ---- structure ----------------------------------------------------------------------
-
-    std::vector<Section> split_sections() {
-        std::vector<Section> sections(1);
-        sections.front().kind = SectionKind::custom;
-        sections.front().title = "the report's beginning";
-        bool past_layout = false; // custom sections follow the closing </div> of Next Steps
-        for (const Block& b : doc_.blocks) {
-            if (b.kind == Block::Kind::html && trim(b.literal) == "</div>" &&
-                sections.back().kind == SectionKind::next_steps) {
-                past_layout = true;
-            }
-            if (b.kind != Block::Kind::heading) {
-                sections.back().blocks.push_back(&b);
-                continue;
-            }
-            const std::string title(trim(inline_plain(b.inlines)));
-            SectionKind kind = classify_heading(title, b.level);
-            const Section& current = sections.back();
-            // A deeper heading that names nothing the layout knows is a part of its section
-            // (a provider under OSINT, an indicator group under IoCs).
-            if (kind == SectionKind::custom && b.level > current.level && current.level > 0 &&
-                current.kind != SectionKind::custom && current.kind != SectionKind::title &&
-                !title.starts_with(kKeptPrefix)) {
-                sections.back().blocks.push_back(&b);
-                continue;
-            }
-            if (past_layout && kind != SectionKind::title) {
-                kind = SectionKind::custom;
-            }
-            sections.push_back(Section{kind, title, b.level, b.line, {}});
-        }
-        return sections;
-    }
-
-    void read_section(const Section& s) {
-        if (s.kind != SectionKind::custom && s.kind != SectionKind::title) {
-            if (auto it = seen_.find(s.kind); it != seen_.end()) {
-                finding("duplicate-heading", s.line,
-                        fmt::format("a second \"{}\" section (the first is at line {}); both are "
-                                    "imported as one",
-                                    s.title, it->second),
-                        "merge the two sections into one");
-            } else {
-                seen_[s.kind] = s.line;
-            }
-        }
-        kept_.clear();
-        hint_.reset();
-        commands_mode_ = s.kind == SectionKind::commands;
-        osint_mode_ = OsintMode::none;
-        pending_label_.clear();
-        set_location(s);
-        if (s.kind == SectionKind::title) {
-            title_text_ = s.title;
-            event(ImportEvent::Kind::mapped, "report title", s.line);
-        }
-        if (s.kind == SectionKind::custom) {
-            read_custom(s);
-            return;
-        }
-        if (is_generated_timeline(s)) {
-            event(ImportEvent::Kind::skipped,
-                  fmt::format("section \"{}\": casefile computes it from the case, and "
-                              "'casefile report' writes it again",
-                              s.title),
-                  s.line);
-            return;
-        }
-        if (s.kind != SectionKind::title) {
-            event(ImportEvent::Kind::mapped,
-                  fmt::format("section \"{}\" as {}", s.title, layout_name(s.kind)), s.line);
-        }
-        for (size_t i = 0; i < s.blocks.size(); ++i) {
-            const Block* next = i + 1 < s.blocks.size() ? s.blocks[i + 1] : nullptr;
-            read_block(s, *s.blocks[i], next);
-        }
-        flush_kept(s);
-    }
-
-    /// The Incident Timeline section `casefile report` writes: derived from the case, so
-    /// importing it would only duplicate the actions. A hand-written timeline (no such table)
-    /// is read as actions.
-    static bool is_generated_timeline(const Section& s) {
-        if (normalize_heading(s.title) != "incident timeline" || s.blocks.empty()) {
-            return false;
-        }
-        const Block& first = *s.blocks.front();
-        if (first.kind == Block::Kind::paragraph &&
-            inline_plain(first.inlines) == "Nothing in the case has a time yet.") {
-            return true;
-        }
-        if (first.kind != Block::Kind::table || first.children.empty()) {
-            return false;
-        }
-        std::vector<std::string> header;
-        for (const auto& cell : first.children.front().cells) {
-            header.push_back(inline_plain(cell));
-        }
-        return header == std::vector<std::string>{"Time (UTC)", "Source", "Host", "What happened"};
-    }
-
-    void set_location(const Section& s) {
-        static const std::map<SectionKind, std::string> kKeys = {
-            {SectionKind::alert, "alert"},
-            {SectionKind::entities, "entities"},
-            {SectionKind::evidence, "evidence"},
-            {SectionKind::queries, "evidence"},
-            {SectionKind::logs, "evidence"},
-            {SectionKind::iocs, "indicators"},
-            {SectionKind::commands, "commands"},
-            {SectionKind::osint, "osint"},
-            {SectionKind::triage, "triage"},
-            {SectionKind::actions, "actions"},
-            {SectionKind::escalations, "escalations"},
-            {SectionKind::summary, "summary"},
-            {SectionKind::executive, "executive_summary"},
-            {SectionKind::lessons, "lessons"},
-            {SectionKind::next_steps, "next_steps"},
-        };
-        if (auto it = kKeys.find(s.kind); it != kKeys.end()) {
-            result_.value.locations.try_emplace(it->second, at(s.line));
+void Importer::read_section(const Section& s) {
+    if (s.kind != SectionKind::custom && s.kind != SectionKind::title) {
+        if (auto it = seen_.find(s.kind); it != seen_.end()) {
+            finding("duplicate-heading", s.line,
+                    fmt::format("a second \"{}\" section (the first is at line {}); both are "
+                                "imported as one",
+                                s.title, it->second),
+                    "merge the two sections into one");
+        } else {
+            seen_[s.kind] = s.line;
         }
     }
-
-    bool evidence_section(SectionKind k) const {
-        return k == SectionKind::evidence || k == SectionKind::queries || k == SectionKind::logs ||
-               k == SectionKind::iocs || k == SectionKind::commands;
+    kept_.clear();
+    hint_.reset();
+    commands_mode_ = s.kind == SectionKind::commands;
+    osint_mode_ = OsintMode::none;
+    pending_label_.clear();
+    set_location(s);
+    if (s.kind == SectionKind::title) {
+        title_text_ = s.title;
+        event(ImportEvent::Kind::mapped, "report title", s.line);
     }
-
-    void read_block(const Section& s, const Block& b, const Block* next) {
-        if (b.kind == Block::Kind::html) {
-            read_html(s, b);
-            return;
-        }
-        if (is_empty_section_sentence(b)) {
-            event(ImportEvent::Kind::skipped, "a sentence saying the section is empty", b.line);
-            return;
-        }
-        check_placeholders(b);
-        if (b.kind == Block::Kind::code && b.fenced && evidence_section(s.kind)) {
-            read_evidence(s, b);
-            return;
-        }
-        if (b.kind == Block::Kind::paragraph && is_evidence_label(b) && next != nullptr &&
-            next->kind == Block::Kind::code && next->fenced && evidence_section(s.kind) &&
-            !(s.kind == SectionKind::iocs && label_is_group(label_text(b.inlines)))) {
-            pending_label_ = label_text(b.inlines);
-            event(ImportEvent::Kind::mapped, fmt::format("label \"{}\"", pending_label_), b.line);
-            return;
-        }
-        switch (s.kind) {
-        case SectionKind::alert:
-        case SectionKind::entities:
-            read_fields(s, b);
-            return;
-        case SectionKind::iocs:
-            read_iocs(b);
-            return;
-        case SectionKind::osint:
-            read_osint(b);
-            return;
-        case SectionKind::triage:
-        case SectionKind::actions:
-        case SectionKind::escalations:
-            read_timed(s, b);
-            return;
-        case SectionKind::lessons:
-        case SectionKind::next_steps:
-            read_items(s, b);
-            return;
-        case SectionKind::summary:
-        case SectionKind::executive:
-            read_summary(s, b);
-            return;
-        default:
-            keep(b);
-            return;
-        }
+    if (s.kind == SectionKind::custom) {
+        read_custom(s);
+        return;
     }
-
-    /// "**EDR 1**", "EDR 1:", "KQL 2 - hunt": a line naming the code block below it.
-    static bool is_evidence_label(const Block& b) {
-        if (is_bold_label(b.inlines)) {
-            return true;
-        }
-        const std::string text(trim(inline_plain(b.inlines)));
-        return text.size() < 80 && text.find('\n') == std::string::npos &&
-               parse_label(text).kind.has_value();
+    if (is_generated_timeline(s)) {
+        event(ImportEvent::Kind::skipped,
+              fmt::format("section \"{}\": casefile computes it from the case, and "
+                          "'casefile report' writes it again",
+                          s.title),
+              s.line);
+        return;
     }
-
-    void read_html(const Section& s, const Block& b) {
-        const std::string_view h = trim(b.literal);
-        if (is_layout_html(h) || h == "</details>") {
-            return;
-        }
-        const size_t open = h.find("<summary>");
-        const size_t close = h.find("</summary>");
-        if (h.starts_with("<details") && open != std::string_view::npos &&
-            close != std::string_view::npos && close > open) {
-            pending_label_ = html_unescape(trim(h.substr(open + 9, close - open - 9)));
-            // A fence right after the summary, without a blank line, is swallowed by the HTML
-            // block: read what follows </summary> as Markdown of its own.
-            std::string_view rest = h.substr(close + 10);
-            const size_t end = rest.rfind("</details>");
-            if (end != std::string_view::npos) {
-                rest = rest.substr(0, end);
-            }
-            // Nested <details> in one HTML block nest the re-parse; real reports nest one.
-            if (!trim(rest).empty() && html_depth_ < 4) {
-                ++html_depth_;
-                const int offset = b.line - 1 +
-                                   static_cast<int>(std::count(
-                                       h.begin(), h.begin() + static_cast<long>(close), '\n'));
-                sub_docs_.push_back(std::make_unique<MarkdownDoc>(parse_markdown(rest, offset)));
-                const MarkdownDoc& sub = *sub_docs_.back();
-                for (size_t i = 0; i < sub.blocks.size(); ++i) {
-                    read_block(s, sub.blocks[i],
-                               i + 1 < sub.blocks.size() ? &sub.blocks[i + 1] : nullptr);
-                }
-                --html_depth_;
-            } else if (!trim(rest).empty()) {
-                keep(b);
-            }
-            return;
-        }
-        if (h.starts_with("<summary>") && close != std::string_view::npos) {
-            pending_label_ = html_unescape(trim(h.substr(9, close - 9)));
-            return;
-        }
-        keep(b);
+    if (s.kind != SectionKind::title) {
+        event(ImportEvent::Kind::mapped,
+              fmt::format("section \"{}\" as {}", s.title, layout_name(s.kind)), s.line);
     }
-
-    // ---- custom sections and kept pieces -----------------------------------------------
-
-    void read_custom(const Section& s) {
-        std::vector<const Block*> blocks;
-        for (const Block* b : s.blocks) {
-            if (b->kind == Block::Kind::html && is_layout_html(b->literal)) {
-                continue;
-            }
-            if (is_empty_section_sentence(*b)) {
-                continue;
-            }
-            check_placeholders(*b);
-            blocks.push_back(b);
-        }
-        if (blocks.empty() && s.line == 0) {
-            return; // nothing before the first heading
-        }
-        const bool paragraphs = std::all_of(blocks.begin(), blocks.end(), [](const Block* b) {
-            return b->kind == Block::Kind::paragraph;
-        });
-        std::string body;
-        for (const Block* b : blocks) {
-            body += body.empty() ? "" : "\n\n";
-            body += paragraphs ? inline_markdown(b->inlines) : doc_.source(b->line, b->end_line);
-        }
-        std::string title = s.title;
-        if (s.line == 0) {
-            title = std::string(kKeptPrefix) + "the report's beginning";
-        }
-        result_.value.sections.push_back(model::CustomSection{
-            title, refang(body), at(s.line == 0 ? blocks.front()->line : s.line)});
-        event(ImportEvent::Kind::kept, fmt::format("section \"{}\" as a custom section", title),
-              s.line == 0 ? blocks.front()->line : s.line);
+    for (size_t i = 0; i < s.blocks.size(); ++i) {
+        const Block* next = i + 1 < s.blocks.size() ? s.blocks[i + 1] : nullptr;
+        read_block(s, *s.blocks[i], next);
     }
+    flush_kept(s);
+}
 
-    void keep(const Block& b) {
-        kept_.push_back({b.line, b.end_line, doc_.source(b.line, b.end_line)});
+bool Importer::is_generated_timeline(const Section& s) {
+    if (normalize_heading(s.title) != "incident timeline" || s.blocks.empty()) {
+        return false;
     }
-    void keep(const Entry& e) {
-        kept_.push_back({e.line, e.end_line, doc_.source(e.line, e.end_line)});
+    const Block& first = *s.blocks.front();
+    if (first.kind == Block::Kind::paragraph &&
+        inline_plain(first.inlines) == "Nothing in the case has a time yet.") {
+        return true;
     }
-
-    void flush_kept(const Section& s) {
-        if (kept_.empty()) {
-            return;
-        }
-        std::string body;
-        int last = -1;
-        for (const KeptPiece& k : kept_) {
-            if (!body.empty()) {
-                body += k.line == last + 1 ? "\n" : "\n\n";
-            }
-            body += k.text;
-            last = k.end_line;
-        }
-        const std::string title = fmt::format("{}{}", kKeptPrefix, s.title);
-        result_.value.sections.push_back(model::CustomSection{title, body, at(kept_.front().line)});
-        for (const KeptPiece& k : kept_) {
-            event(ImportEvent::Kind::kept,
-                  fmt::format("text in \"{}\" that maps to no field, in section \"{}\"", s.title,
-                              title),
-                  k.line);
-        }
-        kept_.clear();
+    if (first.kind != Block::Kind::table || first.children.empty()) {
+        return false;
     }
+    std::vector<std::string> header;
+    for (const auto& cell : first.children.front().cells) {
+        header.push_back(inline_plain(cell));
+    }
+    return header == std::vector<std::string>{"Time (UTC)", "Source", "Host", "What happened"};
+}
 
-    // ---- alert and entities ------------------------------------------------------------
-
-    struct Field {
-        std::string label;
-        std::string value;
-        int line = 0;
+void Importer::set_location(const Section& s) {
+    static const std::map<SectionKind, std::string> kKeys = {
+        {SectionKind::alert, "alert"},
+        {SectionKind::entities, "entities"},
+        {SectionKind::evidence, "evidence"},
+        {SectionKind::queries, "evidence"},
+        {SectionKind::logs, "evidence"},
+        {SectionKind::iocs, "indicators"},
+        {SectionKind::commands, "commands"},
+        {SectionKind::osint, "osint"},
+        {SectionKind::triage, "triage"},
+        {SectionKind::actions, "actions"},
+        {SectionKind::escalations, "escalations"},
+        {SectionKind::summary, "summary"},
+        {SectionKind::executive, "executive_summary"},
+        {SectionKind::lessons, "lessons"},
+        {SectionKind::next_steps, "next_steps"},
     };
-
-    static std::optional<Field> field_of(const Entry& e) {
-        if (!e.columns.empty()) {
-            return std::nullopt;
-        }
-        std::vector<Inline> head = e.head;
-        std::string label;
-        if (!head.empty() && head.front().kind == Inline::Kind::strong) {
-            label = std::string(trim(inline_plain(head.front().children)));
-            head.erase(head.begin());
-            if (!label.empty() && label.back() == ':') {
-                label.pop_back();
-            } else if (!head.empty() && head.front().kind == Inline::Kind::text &&
-                       trim(head.front().literal).starts_with(":")) {
-                std::string& t = head.front().literal;
-                t.erase(0, t.find(':') + 1);
-            } else {
-                return std::nullopt;
-            }
-            std::string value(trim(inline_markdown(head)));
-            const size_t newline = e.text.find('\n');
-            if (newline != std::string::npos) {
-                value += e.text.substr(newline);
-            }
-            return Field{std::string(trim(label)), std::string(trim(value)), e.line};
-        }
-        const std::string text = e.text;
-        const size_t colon = text.find(':');
-        if (colon == std::string::npos || colon == 0 || colon > 40) {
-            return std::nullopt;
-        }
-        label = text.substr(0, colon);
-        if (!std::all_of(label.begin(), label.end(), [](char c) {
-                return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == ' ' || c == '/' ||
-                       c == '-' || c == '(' || c == ')' || c == '&' || c == '_';
-            })) {
-            return std::nullopt;
-        }
-        return Field{std::string(trim(label)), std::string(trim(text.substr(colon + 1))), e.line};
+    if (auto it = kKeys.find(s.kind); it != kKeys.end()) {
+        result_.value.locations.try_emplace(it->second, at(s.line));
     }
+}
 
-    std::vector<Field> fields_of_row(const Entry& e) const {
-        std::vector<Field> out;
-        const auto find = [&](std::initializer_list<std::string_view> names) -> std::string {
-            for (auto n : names) {
-                if (auto it = e.columns.find(std::string(n)); it != e.columns.end()) {
-                    return it->second;
-                }
+bool Importer::evidence_section(SectionKind k) const {
+    return k == SectionKind::evidence || k == SectionKind::queries || k == SectionKind::logs ||
+           k == SectionKind::iocs || k == SectionKind::commands;
+}
+
+void Importer::read_block(const Section& s, const Block& b, const Block* next) {
+    if (b.kind == Block::Kind::html) {
+        read_html(s, b);
+        return;
+    }
+    if (is_empty_section_sentence(b)) {
+        event(ImportEvent::Kind::skipped, "a sentence saying the section is empty", b.line);
+        return;
+    }
+    check_placeholders(b);
+    if (b.kind == Block::Kind::code && b.fenced && evidence_section(s.kind)) {
+        read_evidence(s, b);
+        return;
+    }
+    if (b.kind == Block::Kind::paragraph && is_evidence_label(b) && next != nullptr &&
+        next->kind == Block::Kind::code && next->fenced && evidence_section(s.kind) &&
+        !(s.kind == SectionKind::iocs && label_is_group(label_text(b.inlines)))) {
+        pending_label_ = label_text(b.inlines);
+        event(ImportEvent::Kind::mapped, fmt::format("label \"{}\"", pending_label_), b.line);
+        return;
+    }
+    switch (s.kind) {
+    case SectionKind::alert:
+    case SectionKind::entities:
+        read_fields(s, b);
+        return;
+    case SectionKind::iocs:
+        read_iocs(b);
+        return;
+    case SectionKind::osint:
+        read_osint(b);
+        return;
+    case SectionKind::triage:
+    case SectionKind::actions:
+    case SectionKind::escalations:
+        read_timed(s, b);
+        return;
+    case SectionKind::lessons:
+    case SectionKind::next_steps:
+        read_items(s, b);
+        return;
+    case SectionKind::summary:
+    case SectionKind::executive:
+        read_summary(s, b);
+        return;
+    default:
+        keep(b);
+        return;
+    }
+}
+
+bool Importer::is_evidence_label(const Block& b) {
+    if (is_bold_label(b.inlines)) {
+        return true;
+    }
+    const std::string text(trim(inline_plain(b.inlines)));
+    return text.size() < 80 && text.find('\n') == std::string::npos &&
+           parse_label(text).kind.has_value();
+}
+
+void Importer::read_html(const Section& s, const Block& b) {
+    const std::string_view h = trim(b.literal);
+    if (is_layout_html(h) || h == "</details>") {
+        return;
+    }
+    const size_t open = h.find("<summary>");
+    const size_t close = h.find("</summary>");
+    if (h.starts_with("<details") && open != std::string_view::npos &&
+        close != std::string_view::npos && close > open) {
+        pending_label_ = html_unescape(trim(h.substr(open + 9, close - open - 9)));
+        // A fence right after the summary, without a blank line, is swallowed by the HTML
+        // block: read what follows </summary> as Markdown of its own.
+        std::string_view rest = h.substr(close + 10);
+        const size_t end = rest.rfind("</details>");
+        if (end != std::string_view::npos) {
+            rest = rest.substr(0, end);
+        }
+        // Nested <details> in one HTML block nest the re-parse; real reports nest one.
+        if (!trim(rest).empty() && html_depth_ < 4) {
+            ++html_depth_;
+            const int offset =
+                b.line - 1 +
+                static_cast<int>(std::count(h.begin(), h.begin() + static_cast<long>(close), '\n'));
+            sub_docs_.push_back(std::make_unique<MarkdownDoc>(parse_markdown(rest, offset)));
+            const MarkdownDoc& sub = *sub_docs_.back();
+            for (size_t i = 0; i < sub.blocks.size(); ++i) {
+                read_block(s, sub.blocks[i],
+                           i + 1 < sub.blocks.size() ? &sub.blocks[i + 1] : nullptr);
             }
-            return {};
-        };
-        const std::string key = find({"field", "key", "name", "attribute", "property", "item"});
-        const std::string value = find({"value", "details", "detail", "data"});
-        if (!key.empty()) {
-            out.push_back({key, value, e.line});
-            return out;
+            --html_depth_;
+        } else if (!trim(rest).empty()) {
+            keep(b);
         }
-        if (e.cells.size() == 2 && e.columns.empty()) {
-            out.push_back({e.cells[0], e.cells[1], e.line});
-            return out;
+        return;
+    }
+    if (h.starts_with("<summary>") && close != std::string_view::npos) {
+        pending_label_ = html_unescape(trim(h.substr(9, close - 9)));
+        return;
+    }
+    keep(b);
+}
+
+void Importer::read_custom(const Section& s) {
+    std::vector<const Block*> blocks;
+    for (const Block* b : s.blocks) {
+        if (b->kind == Block::Kind::html && is_layout_html(b->literal)) {
+            continue;
         }
-        for (const auto& [header, cell] : e.columns) {
-            out.push_back({header, cell, e.line});
+        if (is_empty_section_sentence(*b)) {
+            continue;
         }
+        check_placeholders(*b);
+        blocks.push_back(b);
+    }
+    if (blocks.empty() && s.line == 0) {
+        return; // nothing before the first heading
+    }
+    const bool paragraphs = std::all_of(blocks.begin(), blocks.end(), [](const Block* b) {
+        return b->kind == Block::Kind::paragraph;
+    });
+    std::string body;
+    for (const Block* b : blocks) {
+        body += body.empty() ? "" : "\n\n";
+        body += paragraphs ? inline_markdown(b->inlines) : doc_.source(b->line, b->end_line);
+    }
+    std::string title = s.title;
+    if (s.line == 0) {
+        title = std::string(kKeptPrefix) + "the report's beginning";
+    }
+    result_.value.sections.push_back(
+        model::CustomSection{title, refang(body), at(s.line == 0 ? blocks.front()->line : s.line)});
+    event(ImportEvent::Kind::kept, fmt::format("section \"{}\" as a custom section", title),
+          s.line == 0 ? blocks.front()->line : s.line);
+}
+
+void Importer::keep(const Block& b) {
+    kept_.push_back({b.line, b.end_line, doc_.source(b.line, b.end_line)});
+}
+
+void Importer::keep(const Entry& e) {
+    kept_.push_back({e.line, e.end_line, doc_.source(e.line, e.end_line)});
+}
+
+void Importer::flush_kept(const Section& s) {
+    if (kept_.empty()) {
+        return;
+    }
+    std::string body;
+    int last = -1;
+    for (const KeptPiece& k : kept_) {
+        if (!body.empty()) {
+            body += k.line == last + 1 ? "\n" : "\n\n";
+        }
+        body += k.text;
+        last = k.end_line;
+    }
+    const std::string title = fmt::format("{}{}", kKeptPrefix, s.title);
+    result_.value.sections.push_back(model::CustomSection{title, body, at(kept_.front().line)});
+    for (const KeptPiece& k : kept_) {
+        event(
+            ImportEvent::Kind::kept,
+            fmt::format("text in \"{}\" that maps to no field, in section \"{}\"", s.title, title),
+            k.line);
+    }
+    kept_.clear();
+}
+
+std::optional<Importer::Field> Importer::field_of(const Entry& e) {
+    if (!e.columns.empty()) {
+        return std::nullopt;
+    }
+    std::vector<Inline> head = e.head;
+    std::string label;
+    if (!head.empty() && head.front().kind == Inline::Kind::strong) {
+        label = std::string(trim(inline_plain(head.front().children)));
+        head.erase(head.begin());
+        if (!label.empty() && label.back() == ':') {
+            label.pop_back();
+        } else if (!head.empty() && head.front().kind == Inline::Kind::text &&
+                   trim(head.front().literal).starts_with(":")) {
+            std::string& t = head.front().literal;
+            t.erase(0, t.find(':') + 1);
+        } else {
+            return std::nullopt;
+        }
+        std::string value(trim(inline_markdown(head)));
+        const size_t newline = e.text.find('\n');
+        if (newline != std::string::npos) {
+            value += e.text.substr(newline);
+        }
+        return Field{std::string(trim(label)), std::string(trim(value)), e.line};
+    }
+    const std::string text = e.text;
+    const size_t colon = text.find(':');
+    if (colon == std::string::npos || colon == 0 || colon > 40) {
+        return std::nullopt;
+    }
+    label = text.substr(0, colon);
+    if (!std::all_of(label.begin(), label.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == ' ' || c == '/' ||
+                   c == '-' || c == '(' || c == ')' || c == '&' || c == '_';
+        })) {
+        return std::nullopt;
+    }
+    return Field{std::string(trim(label)), std::string(trim(text.substr(colon + 1))), e.line};
+}
+
+std::vector<Importer::Field> Importer::fields_of_row(const Entry& e) const {
+    std::vector<Field> out;
+    const auto find = [&](std::initializer_list<std::string_view> names) -> std::string {
+        for (auto n : names) {
+            if (auto it = e.columns.find(std::string(n)); it != e.columns.end()) {
+                return it->second;
+            }
+        }
+        return {};
+    };
+    const std::string key = find({"field", "key", "name", "attribute", "property", "item"});
+    const std::string value = find({"value", "details", "detail", "data"});
+    if (!key.empty()) {
+        out.push_back({key, value, e.line});
         return out;
     }
+    if (e.cells.size() == 2 && e.columns.empty()) {
+        out.push_back({e.cells[0], e.cells[1], e.line});
+        return out;
+    }
+    for (const auto& [header, cell] : e.columns) {
+        out.push_back({header, cell, e.line});
+    }
+    return out;
+}
 
-    void read_fields(const Section& s, const Block& b) {
-        const Collected c = collect_entries(b, true);
-        if (c.entries.empty()) {
-            keep(b);
-            return;
+void Importer::read_fields(const Section& s, const Block& b) {
+    const Collected c = collect_entries(b, true);
+    if (c.entries.empty()) {
+        keep(b);
+        return;
+    }
+    note_pseudo(c);
+    for (const Entry& e : c.entries) {
+        std::vector<Field> fields;
+        if (!e.columns.empty() || !e.cells.empty()) {
+            fields = fields_of_row(e);
+        } else if (auto f = field_of(e)) {
+            fields.push_back(*f);
         }
-        note_pseudo(c);
-        for (const Entry& e : c.entries) {
-            std::vector<Field> fields;
-            if (!e.columns.empty() || !e.cells.empty()) {
-                fields = fields_of_row(e);
-            } else if (auto f = field_of(e)) {
-                fields.push_back(*f);
-            }
-            if (e.empty) {
-                skip_empty(e.line);
-                continue;
-            }
-            if (fields.empty()) {
-                keep(e);
-                continue;
-            }
-            for (const Field& f : fields) {
-                const bool mapped = s.kind == SectionKind::alert ? alert_field(f) : entity_field(f);
-                if (!mapped) {
-                    kept_.push_back({f.line, f.line, doc_.source(f.line, f.line)});
-                }
+        if (e.empty) {
+            skip_empty(e.line);
+            continue;
+        }
+        if (fields.empty()) {
+            keep(e);
+            continue;
+        }
+        for (const Field& f : fields) {
+            const bool mapped = s.kind == SectionKind::alert ? alert_field(f) : entity_field(f);
+            if (!mapped) {
+                kept_.push_back({f.line, f.line, doc_.source(f.line, f.line)});
             }
         }
     }
+}
 
-    bool alert_field(const Field& f) {
-        const std::string label = normalize_heading(f.label);
-        model::Alert& a = result_.value.alert;
-        const auto is = [&](std::initializer_list<std::string_view> names) {
-            return std::find(names.begin(), names.end(), label) != names.end();
-        };
-        if (trim(f.value).empty()) {
-            finding("empty-placeholder", f.line, fmt::format("\"{}\" has no value", f.label),
-                    "fill it in, or remove the line");
-            return true;
-        }
-        std::string key;
-        if (is({"ticket id", "ticket", "case id", "incident id", "id", "case", "ticket number",
-                "case number", "incident number", "reference"})) {
-            a.ticket_id = f.value;
-            key = "ticket_id";
-        } else if (is({"source", "detection source", "alert source", "product", "tool",
-                       "detected by"})) {
-            a.source = f.value;
-            key = "source";
-        } else if (is({"alert title", "title", "alert name", "alert", "name", "detection", "rule",
-                       "rule name"})) {
-            a.title = f.value;
-            key = "title";
-        } else if (is({"observed at", "observed", "detected at", "detected", "detection time",
-                       "time", "timestamp", "alert time", "date", "triggered at", "first seen",
-                       "time detected", "created"})) {
-            auto t = parse_time_value(f.value, f.line, false);
-            if (!t) {
-                return false;
-            }
-            a.observed_at = *t;
-            have_observed_ = true;
-            key = "observed_at";
-        } else if (is({"severity", "priority", "criticality", "risk"})) {
-            std::optional<model::Severity> sev;
-            for (const std::string_view word :
-                 {"informational", "info", "low", "medium", "moderate", "high", "critical"}) {
-                if (to_lower(f.value).find(word) != std::string::npos) {
-                    sev = word == "info"       ? model::Severity::informational
-                          : word == "moderate" ? model::Severity::medium
-                                               : model::parse_enum<model::Severity>(word);
-                    break;
-                }
-            }
-            if (!sev) {
-                return false;
-            }
-            a.severity = *sev;
-            have_severity_ = true;
-            key = "severity";
-        } else if (is({"status", "state", "case status"})) {
-            std::string v = to_lower(trim(f.value));
-            std::replace(v.begin(), v.end(), ' ', '_');
-            auto st = model::parse_enum<model::CaseStatus>(v);
-            if (!st) {
-                return false;
-            }
-            a.status = st;
-            key = "status";
-        } else if (is({"tlp", "traffic light protocol", "classification", "marking"}) &&
-                   to_lower(trim(f.value)) == "not set") {
-            return true; // the report renderer's words for a case without TLP
-        } else if (is({"tlp", "traffic light protocol", "classification", "marking"})) {
-            auto tlp = model::parse_tlp(trim(f.value));
-            if (!tlp) {
-                return false;
-            }
-            a.tlp = tlp;
-            key = "tlp";
-        } else if (is({"description", "details", "summary", "alert description"})) {
-            a.description = refang(f.value);
-            key = "description";
-        } else {
-            return false;
-        }
-        result_.value.locations["alert." + key] = at(f.line);
+bool Importer::alert_field(const Field& f) {
+    const std::string label = normalize_heading(f.label);
+    model::Alert& a = result_.value.alert;
+    const auto is = [&](std::initializer_list<std::string_view> names) {
+        return std::find(names.begin(), names.end(), label) != names.end();
+    };
+    if (trim(f.value).empty()) {
+        finding("empty-placeholder", f.line, fmt::format("\"{}\" has no value", f.label),
+                "fill it in, or remove the line");
         return true;
     }
-
-    bool entity_field(const Field& f) {
-        const std::string label = normalize_heading(f.label);
-        const auto is = [&](std::initializer_list<std::string_view> names) {
-            return std::find(names.begin(), names.end(), label) != names.end();
-        };
-        model::Entities& e = result_.value.entities;
-        if (trim(f.value).empty()) {
-            finding("empty-placeholder", f.line, fmt::format("\"{}\" has no value", f.label),
-                    "fill it in, or remove the line");
-            return true;
-        }
-        const auto user = [&](std::string model::User::*member) {
-            if (e.users.empty() || !(e.users.back().*member).empty()) {
-                e.users.push_back(model::User{});
-                e.users.back().where = at(f.line);
-            }
-            return &(e.users.back().*member);
-        };
-        const auto device = [&](std::string model::Device::*member) {
-            if (e.devices.empty() || !(e.devices.back().*member).empty()) {
-                e.devices.push_back(model::Device{});
-                e.devices.back().where = at(f.line);
-            }
-            return &(e.devices.back().*member);
-        };
-        if (is({"user id", "sid", "user sid", "security id", "object id"})) {
-            *user(&model::User::sid) = f.value;
-        } else if (is({"user name", "name", "display name", "full name", "user", "employee"})) {
-            *user(&model::User::name) = f.value;
-        } else if (is({"account", "account name", "username", "logon name", "sam account name",
-                       "samaccountname", "login"})) {
-            *user(&model::User::account) = f.value;
-        } else if (is({"upn", "user principal name", "principal"})) {
-            *user(&model::User::upn) = ioc::refang_text(f.value);
-        } else if (is({"email", "e mail", "mail", "email address"})) {
-            *user(&model::User::email) = ioc::refang_text(f.value);
-        } else if (is({"title", "job title", "role", "position", "department"})) {
-            *user(&model::User::title) = f.value;
-        } else if (is({"device id", "device", "machine id", "asset id", "asset"})) {
-            *device(&model::Device::id) = f.value;
-        } else if (is({"hostname", "host", "computer", "computer name", "machine", "host name",
-                       "device name", "workstation"})) {
-            *device(&model::Device::hostname) = f.value;
-        } else if (is({"ip addresses", "ip address", "ip", "ips", "device ip", "host ip",
-                       "internal ip"})) {
-            if (e.devices.empty() || !e.devices.back().ips.empty()) {
-                e.devices.push_back(model::Device{});
-                e.devices.back().where = at(f.line);
-            }
-            std::string list = ioc::refang_text(f.value);
-            std::replace(list.begin(), list.end(), ';', ',');
-            for (size_t start = 0; start <= list.size();) {
-                size_t end = list.find(',', start);
-                end = end == std::string::npos ? list.size() : end;
-                const std::string ip(trim(std::string_view(list).substr(start, end - start)));
-                if (!ip.empty()) {
-                    e.devices.back().ips.push_back(ip);
-                }
-                start = end + 1;
-            }
-        } else {
+    std::string key;
+    if (is({"ticket id", "ticket", "case id", "incident id", "id", "case", "ticket number",
+            "case number", "incident number", "reference"})) {
+        a.ticket_id = f.value;
+        key = "ticket_id";
+    } else if (is({"source", "detection source", "alert source", "product", "tool",
+                   "detected by"})) {
+        a.source = f.value;
+        key = "source";
+    } else if (is({"alert title", "title", "alert name", "alert", "name", "detection", "rule",
+                   "rule name"})) {
+        a.title = f.value;
+        key = "title";
+    } else if (is({"observed at", "observed", "detected at", "detected", "detection time", "time",
+                   "timestamp", "alert time", "date", "triggered at", "first seen", "time detected",
+                   "created"})) {
+        auto t = parse_time_value(f.value, f.line, false);
+        if (!t) {
             return false;
         }
+        a.observed_at = *t;
+        have_observed_ = true;
+        key = "observed_at";
+    } else if (is({"severity", "priority", "criticality", "risk"})) {
+        std::optional<model::Severity> sev;
+        for (const std::string_view word :
+             {"informational", "info", "low", "medium", "moderate", "high", "critical"}) {
+            if (to_lower(f.value).find(word) != std::string::npos) {
+                sev = word == "info"       ? model::Severity::informational
+                      : word == "moderate" ? model::Severity::medium
+                                           : model::parse_enum<model::Severity>(word);
+                break;
+            }
+        }
+        if (!sev) {
+            return false;
+        }
+        a.severity = *sev;
+        have_severity_ = true;
+        key = "severity";
+    } else if (is({"status", "state", "case status"})) {
+        std::string v = to_lower(trim(f.value));
+        std::replace(v.begin(), v.end(), ' ', '_');
+        auto st = model::parse_enum<model::CaseStatus>(v);
+        if (!st) {
+            return false;
+        }
+        a.status = st;
+        key = "status";
+    } else if (is({"tlp", "traffic light protocol", "classification", "marking"}) &&
+               to_lower(trim(f.value)) == "not set") {
+        return true; // the report renderer's words for a case without TLP
+    } else if (is({"tlp", "traffic light protocol", "classification", "marking"})) {
+        auto tlp = model::parse_tlp(trim(f.value));
+        if (!tlp) {
+            return false;
+        }
+        a.tlp = tlp;
+        key = "tlp";
+    } else if (is({"description", "details", "summary", "alert description"})) {
+        a.description = refang(f.value);
+        key = "description";
+    } else {
+        return false;
+    }
+    result_.value.locations["alert." + key] = at(f.line);
+    return true;
+}
+
+bool Importer::entity_field(const Field& f) {
+    const std::string label = normalize_heading(f.label);
+    const auto is = [&](std::initializer_list<std::string_view> names) {
+        return std::find(names.begin(), names.end(), label) != names.end();
+    };
+    model::Entities& e = result_.value.entities;
+    if (trim(f.value).empty()) {
+        finding("empty-placeholder", f.line, fmt::format("\"{}\" has no value", f.label),
+                "fill it in, or remove the line");
         return true;
     }
-
-    // ---- indicators --------------------------------------------------------------------
-
-    bool label_is_group(std::string_view label) const {
-        return type_from_label(label).has_value() ||
-               normalize_heading(label).starts_with("command") ||
-               normalize_heading(label).starts_with("script");
-    }
-
-    void read_iocs(const Block& b) {
-        if (b.kind == Block::Kind::heading) {
-            set_group(inline_plain(b.inlines), b.line);
-            return;
+    const auto user = [&](std::string model::User::*member) {
+        if (e.users.empty() || !(e.users.back().*member).empty()) {
+            e.users.push_back(model::User{});
+            e.users.back().where = at(f.line);
         }
-        const Collected c = collect_entries(b, false);
-        if (c.entries.empty()) {
-            keep(b);
-            return;
+        return &(e.users.back().*member);
+    };
+    const auto device = [&](std::string model::Device::*member) {
+        if (e.devices.empty() || !(e.devices.back().*member).empty()) {
+            e.devices.push_back(model::Device{});
+            e.devices.back().where = at(f.line);
         }
-        note_pseudo(c);
-        for (const Entry& e : c.entries) {
-            if (e.empty) {
-                skip_empty(e.line);
-                continue;
+        return &(e.devices.back().*member);
+    };
+    if (is({"user id", "sid", "user sid", "security id", "object id"})) {
+        *user(&model::User::sid) = f.value;
+    } else if (is({"user name", "name", "display name", "full name", "user", "employee"})) {
+        *user(&model::User::name) = f.value;
+    } else if (is({"account", "account name", "username", "logon name", "sam account name",
+                   "samaccountname", "login"})) {
+        *user(&model::User::account) = f.value;
+    } else if (is({"upn", "user principal name", "principal"})) {
+        *user(&model::User::upn) = ioc::refang_text(f.value);
+    } else if (is({"email", "e mail", "mail", "email address"})) {
+        *user(&model::User::email) = ioc::refang_text(f.value);
+    } else if (is({"title", "job title", "role", "position", "department"})) {
+        *user(&model::User::title) = f.value;
+    } else if (is({"device id", "device", "machine id", "asset id", "asset"})) {
+        *device(&model::Device::id) = f.value;
+    } else if (is({"hostname", "host", "computer", "computer name", "machine", "host name",
+                   "device name", "workstation"})) {
+        *device(&model::Device::hostname) = f.value;
+    } else if (is({"ip addresses", "ip address", "ip", "ips", "device ip", "host ip",
+                   "internal ip"})) {
+        if (e.devices.empty() || !e.devices.back().ips.empty()) {
+            e.devices.push_back(model::Device{});
+            e.devices.back().where = at(f.line);
+        }
+        std::string list = ioc::refang_text(f.value);
+        std::replace(list.begin(), list.end(), ';', ',');
+        for (size_t start = 0; start <= list.size();) {
+            size_t end = list.find(',', start);
+            end = end == std::string::npos ? list.size() : end;
+            const std::string ip(trim(std::string_view(list).substr(start, end - start)));
+            if (!ip.empty()) {
+                e.devices.back().ips.push_back(ip);
             }
-            if (e.label) {
-                set_group(label_text(e.head), e.line);
-                continue;
-            }
-            if (!e.columns.empty()) {
-                indicator_row(e);
-                continue;
-            }
-            if (e.plain && !e.pseudo && e.head.size() > 0 && !looks_like_indicator(e)) {
-                keep(e);
-                continue;
-            }
-            indicator_entry(e);
+            start = end + 1;
         }
+    } else {
+        return false;
     }
+    return true;
+}
 
-    void set_group(const std::string& label, int line) {
-        const std::string l = normalize_heading(label);
-        if (l.starts_with("command") || l.starts_with("script")) {
-            commands_mode_ = true;
-            hint_.reset();
-            return;
+bool Importer::label_is_group(std::string_view label) const {
+    return type_from_label(label).has_value() || normalize_heading(label).starts_with("command") ||
+           normalize_heading(label).starts_with("script");
+}
+
+void Importer::read_iocs(const Block& b) {
+    if (b.kind == Block::Kind::heading) {
+        set_group(inline_plain(b.inlines), b.line);
+        return;
+    }
+    const Collected c = collect_entries(b, false);
+    if (c.entries.empty()) {
+        keep(b);
+        return;
+    }
+    note_pseudo(c);
+    for (const Entry& e : c.entries) {
+        if (e.empty) {
+            skip_empty(e.line);
+            continue;
         }
-        hint_ = type_from_label(label);
-        if (!hint_) {
-            kept_.push_back({line, line, doc_.source(line, line)});
+        if (e.label) {
+            set_group(label_text(e.head), e.line);
+            continue;
         }
-    }
-
-    bool looks_like_indicator(const Entry& e) const {
-        bool found = false;
-        extractor_.scan(e.text, scan_options(), [&](const ioc::Match&) { found = true; });
-        return found;
-    }
-
-    static ioc::ExtractOptions scan_options() {
-        ioc::ExtractOptions o;
-        o.include_private = true;
-        return o;
-    }
-
-    void indicator_entry(const Entry& e) {
-        std::vector<Inline> head = e.head;
-        // casefile's own report lists what it found in the evidence as "found in"; those are
-        // not the analyst's list and are found again from the imported evidence.
-        if (!head.empty() && head.back().kind == Inline::Kind::emph &&
-            inline_plain(head.back().children).starts_with("(found in:")) {
-            event(ImportEvent::Kind::skipped,
-                  "an indicator casefile found in the evidence (it is found there again)", e.line);
-            return;
+        if (!e.columns.empty()) {
+            indicator_row(e);
+            continue;
         }
-        // Drop what the renderer adds from the analysis: "_(seen in: ...)_", "_(private
-        // address)_" and warninglist sub-items.
-        while (!head.empty() &&
-               (head.back().kind == Inline::Kind::emph ||
-                (head.back().kind == Inline::Kind::text && trim(head.back().literal).empty()))) {
-            const std::string t = inline_plain(head.back().children);
-            if (head.back().kind == Inline::Kind::text || t.starts_with("(seen in:") ||
-                t.starts_with("(found in:") || (t.starts_with("(") && t.ends_with(" address)"))) {
-                head.pop_back();
-                continue;
+        if (e.plain && !e.pseudo && e.head.size() > 0 && !looks_like_indicator(e)) {
+            keep(e);
+            continue;
+        }
+        indicator_entry(e);
+    }
+}
+
+void Importer::set_group(const std::string& label, int line) {
+    const std::string l = normalize_heading(label);
+    if (l.starts_with("command") || l.starts_with("script")) {
+        commands_mode_ = true;
+        hint_.reset();
+        return;
+    }
+    hint_ = type_from_label(label);
+    if (!hint_) {
+        kept_.push_back({line, line, doc_.source(line, line)});
+    }
+}
+
+bool Importer::looks_like_indicator(const Entry& e) const {
+    bool found = false;
+    extractor_.scan(e.text, scan_options(), [&](const ioc::Match&) { found = true; });
+    return found;
+}
+
+ioc::ExtractOptions Importer::scan_options() {
+    ioc::ExtractOptions o;
+    o.include_private = true;
+    return o;
+}
+
+void Importer::indicator_entry(const Entry& e) {
+    std::vector<Inline> head = e.head;
+    // casefile's own report lists what it found in the evidence as "found in"; those are
+    // not the analyst's list and are found again from the imported evidence.
+    if (!head.empty() && head.back().kind == Inline::Kind::emph &&
+        inline_plain(head.back().children).starts_with("(found in:")) {
+        event(ImportEvent::Kind::skipped,
+              "an indicator casefile found in the evidence (it is found there again)", e.line);
+        return;
+    }
+    // Drop what the renderer adds from the analysis: "_(seen in: ...)_", "_(private
+    // address)_" and warninglist sub-items.
+    while (!head.empty() &&
+           (head.back().kind == Inline::Kind::emph ||
+            (head.back().kind == Inline::Kind::text && trim(head.back().literal).empty()))) {
+        const std::string t = inline_plain(head.back().children);
+        if (head.back().kind == Inline::Kind::text || t.starts_with("(seen in:") ||
+            t.starts_with("(found in:") || (t.starts_with("(") && t.ends_with(" address)"))) {
+            head.pop_back();
+            continue;
+        }
+        break;
+    }
+    for (const Entry& child : e.children) {
+        const std::string t(trim(inline_plain(child.head)));
+        if (t.find("On warninglist") != std::string::npos) {
+            continue;
+        }
+        keep(child);
+    }
+    std::string value;
+    std::string rest;
+    if (!head.empty() && head.front().kind == Inline::Kind::code) {
+        value = head.front().literal;
+        rest = inline_markdown(std::vector<Inline>(head.begin() + 1, head.end()));
+    } else {
+        const std::string text = inline_markdown(head);
+        split_value(text, value, rest);
+    }
+    add_indicator(value, rest, e.line, hint_);
+}
+
+void Importer::split_value(const std::string& text, std::string& value, std::string& rest) const {
+    if (hint_ && is_hand_only(*hint_)) {
+        const size_t dash = text.find(" \xE2\x80\x94 ");
+        value = text.substr(0, dash);
+        rest = dash == std::string::npos ? "" : text.substr(dash);
+        return;
+    }
+    std::optional<ioc::Match> first;
+    extractor_.scan(text, scan_options(), [&](const ioc::Match& m) {
+        if (!first) {
+            first = m;
+        }
+    });
+    const size_t lead = text.find_first_not_of(" \t");
+    if (first && first->offset <= lead + 1) {
+        value = text.substr(first->offset, first->length);
+        rest = text.substr(first->offset + first->length);
+        return;
+    }
+    const size_t end = text.find_first_of(" \t", lead == std::string::npos ? 0 : lead);
+    value = text.substr(0, end);
+    rest = end == std::string::npos ? "" : text.substr(end);
+}
+
+void Importer::indicator_row(const Entry& e) {
+    const auto col = [&](std::initializer_list<std::string_view> names) -> std::string {
+        for (auto n : names) {
+            if (auto it = e.columns.find(std::string(n)); it != e.columns.end()) {
+                return it->second;
             }
+        }
+        return {};
+    };
+    std::string value = col({"value", "indicator", "ioc", "observable", "artifact"});
+    std::string type = col({"type", "kind", "category", "ioc type", "indicator type"});
+    std::string note = col({"note", "notes", "description", "context", "comment", "details"});
+    const std::string file = col({"file", "file name", "filename"});
+    if (value.empty() && !e.cells.empty()) {
+        value = e.cells.back();
+    }
+    std::optional<IndicatorType> hint = hint_;
+    if (auto t = type_from_label(type)) {
+        hint = t;
+    }
+    std::string rest;
+    if (!file.empty()) {
+        rest += " (file: " + file + ")";
+    }
+    if (!note.empty()) {
+        rest += " \xE2\x80\x94 " + note;
+    }
+    if (!value.empty() && value.front() == '`' && value.back() == '`' && value.size() > 1) {
+        value = value.substr(1, value.size() - 2);
+    }
+    add_indicator(value, rest, e.line, hint);
+}
+
+void Importer::add_indicator(std::string value, std::string rest, int line,
+                             std::optional<IndicatorType> hint) {
+    value = strip_quotes(trim(value));
+    if (value.empty()) {
+        skip_empty(line);
+        return;
+    }
+    model::ManualIndicator m;
+    m.where = at(line);
+    // "(file: update.exe)" and, after a hash, "(update.exe)".
+    std::string_view r = trim(rest);
+    if (r.starts_with("(file:") && r.find(')') != std::string_view::npos) {
+        const size_t close = r.find(')');
+        m.file = std::string(trim(r.substr(6, close - 6)));
+        r = trim(r.substr(close + 1));
+    }
+    for (std::string_view sep : {"\xE2\x80\x94", "\xE2\x80\x93", "-", ":"}) {
+        if (r.starts_with(sep)) {
+            r = trim(r.substr(sep.size()));
             break;
         }
-        for (const Entry& child : e.children) {
-            const std::string t(trim(inline_plain(child.head)));
-            if (t.find("On warninglist") != std::string::npos) {
-                continue;
-            }
-            keep(child);
-        }
-        std::string value;
-        std::string rest;
-        if (!head.empty() && head.front().kind == Inline::Kind::code) {
-            value = head.front().literal;
-            rest = inline_markdown(std::vector<Inline>(head.begin() + 1, head.end()));
-        } else {
-            const std::string text = inline_markdown(head);
-            split_value(text, value, rest);
-        }
-        add_indicator(value, rest, e.line, hint_);
     }
+    m.note = refang(std::string(r));
 
-    /// Splits "value — note" / "value (file: x)" at the end of the indicator.
-    void split_value(const std::string& text, std::string& value, std::string& rest) const {
-        if (hint_ && is_hand_only(*hint_)) {
-            const size_t dash = text.find(" \xE2\x80\x94 ");
-            value = text.substr(0, dash);
-            rest = dash == std::string::npos ? "" : text.substr(dash);
-            return;
-        }
-        std::optional<ioc::Match> first;
-        extractor_.scan(text, scan_options(), [&](const ioc::Match& m) {
-            if (!first) {
-                first = m;
+    const bool hand = hint && is_hand_only(*hint);
+    if (hand) {
+        m.type = *hint;
+        m.value = value;
+    } else {
+        std::optional<ioc::Match> match;
+        extractor_.scan(value, scan_options(), [&](const ioc::Match& x) {
+            if (!match && x.offset == 0 && x.length == value.size()) {
+                match = x;
             }
         });
-        const size_t lead = text.find_first_not_of(" \t");
-        if (first && first->offset <= lead + 1) {
-            value = text.substr(first->offset, first->length);
-            rest = text.substr(first->offset + first->length);
+        if (match && !(hint && is_hash(*hint) && !is_hash(match->type))) {
+            m.type = match->type;
+            m.value = match->value;
+        } else if (hint && (is_hash(*hint) || std::all_of(value.begin(), value.end(), [](char c) {
+                                return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+                            }))) {
+            m.type = is_hash(*hint) ? hash_type_for(value) : hash_type_for(value);
+            m.value = to_lower(value);
+            event(ImportEvent::Kind::kept,
+                  fmt::format("hash \"{}\" kept as written: it is not a valid {}", value,
+                              model::to_string(m.type)),
+                  line);
+        } else if (hint) {
+            m.type = *hint;
+            auto canonical = extractor_.canonicalize(*hint, value);
+            m.value = canonical ? *canonical : value;
+            if (!canonical) {
+                event(ImportEvent::Kind::kept,
+                      fmt::format("indicator \"{}\" kept as written: {}", value,
+                                  canonical.error().message),
+                      line);
+            }
+        } else {
+            m.type = IndicatorType::other;
+            m.value = value;
+        }
+    }
+    // A hash's note that is just a file name names its file.
+    if (is_hash(m.type) && m.file.empty() && m.note.size() > 2 && m.note.front() == '(' &&
+        m.note.back() == ')' && m.note.find(' ') == std::string::npos) {
+        m.file = m.note.substr(1, m.note.size() - 2);
+        m.note.clear();
+    }
+    event(ImportEvent::Kind::mapped,
+          fmt::format("indicator {} {}", model::to_string(m.type), m.value), line);
+    listed_.insert({m.type, m.value});
+    result_.value.indicators.push_back(std::move(m));
+}
+
+void Importer::read_evidence(const Section& s, const Block& b) {
+    std::string label = std::move(pending_label_);
+    pending_label_.clear();
+    std::string text = b.literal;
+    std::optional<EvidenceRole> role;
+    switch (s.kind) {
+    case SectionKind::queries:
+        role = EvidenceRole::query;
+        break;
+    case SectionKind::logs:
+        role = EvidenceRole::log;
+        break;
+    case SectionKind::commands:
+        role = EvidenceRole::command;
+        break;
+    case SectionKind::iocs:
+        if (commands_mode_) {
+            role = EvidenceRole::command;
+        } else if (label.empty() && indicator_lines(b)) {
             return;
         }
-        const size_t end = text.find_first_of(" \t", lead == std::string::npos ? 0 : lead);
-        value = text.substr(0, end);
-        rest = end == std::string::npos ? "" : text.substr(end);
+        break;
+    default:
+        break;
     }
+    const EvidenceLabel parsed = parse_label(label);
+    // Table rows pasted into the block are data, not evidence.
+    std::vector<PastedRow> rows;
+    std::string kept_text;
+    int line = b.line;
+    for (const std::string_view l : split_lines(text)) {
+        ++line;
+        if (auto cells = table_row_cells(l)) {
+            rows.push_back({*cells, line, {}});
+            continue;
+        }
+        kept_text += std::string(l) + "\n";
+    }
+    const bool all_rows = !rows.empty() && trim(kept_text).empty();
+    if (!all_rows) {
+        text = kept_text;
+    }
+    const EvidenceKind kind = classify_evidence(parsed, role, b.info, text);
+    std::string block_label;
+    model::Case& c = result_.value;
+    const SourceLocation where = at(b.line);
+    switch (kind.role) {
+    case EvidenceRole::query:
+        c.queries.push_back({kind.query, parsed.title, text, {}, where, false});
+        block_label = fmt::format("{} {}", model::display_name(kind.query), c.queries.size());
+        break;
+    case EvidenceRole::log:
+        c.logs.push_back({kind.log, {}, parsed.title, text, {}, std::nullopt, where, false});
+        block_label = fmt::format("{} {}", model::display_name(kind.log), c.logs.size());
+        break;
+    case EvidenceRole::command:
+        c.commands.push_back({kind.script, parsed.title, text, {}, where, false});
+        block_label = fmt::format("Command {}", c.commands.size());
+        break;
+    }
+    event(ImportEvent::Kind::mapped,
+          fmt::format("code block{} as {}", label.empty() ? "" : " \"" + label + "\"", block_label),
+          b.line);
+    if (auto conflict = fence_conflict(b.info, kind, text)) {
+        finding("fence-language", b.line,
+                fmt::format("{} is fenced as `{}` but {}", block_label, b.info, *conflict),
+                fmt::format("fence it as `{}`", expected_fence(kind, text)));
+    }
+    if (all_rows) {
+        return; // a table kept as its evidence, rows and all
+    }
+    for (PastedRow& r : rows) {
+        r.block_label = block_label;
+        if (is_separator_row(r.cells)) {
+            event(ImportEvent::Kind::skipped, "a table separator row inside a code block", r.line);
+        }
+        finding("pasted-table-row", r.line,
+                fmt::format("a table row is pasted inside the code block of {}", block_label),
+                "move the row out of the code block, into the IoC list or the text");
+        if (!is_separator_row(r.cells)) {
+            pasted_.push_back(std::move(r));
+        }
+    }
+}
 
-    void indicator_row(const Entry& e) {
+bool Importer::indicator_lines(const Block& b) {
+    std::vector<std::pair<std::string, int>> values;
+    int line = b.line;
+    for (const std::string_view l : split_lines(b.literal)) {
+        ++line;
+        const std::string v(trim(l));
+        if (v.empty()) {
+            continue;
+        }
+        bool whole = false;
+        extractor_.scan(v, scan_options(), [&](const ioc::Match& m) {
+            whole = whole || (m.offset == 0 && m.length == v.size());
+        });
+        if (!whole) {
+            return false;
+        }
+        values.emplace_back(v, line);
+    }
+    if (values.empty()) {
+        return false;
+    }
+    finding("pasted-table-row", b.line,
+            "the IoC list is written as a code block, which hides it from readers",
+            "write the indicators as a Markdown list");
+    for (const auto& [v, l] : values) {
+        add_indicator(v, "", l, hint_);
+    }
+    return true;
+}
+
+void Importer::move_pasted_rows() {
+    model::Case& c = result_.value;
+    std::string moved;
+    for (const PastedRow& r : pasted_) {
+        const std::string key = r.cells.front();
+        std::vector<std::string> rest(r.cells.begin() + 1, r.cells.end());
+        const std::string value = refang(join(rest, " | "));
+        const auto type = type_from_label(key);
+        if (key_has(key, {"subject"}) ||
+            (type && is_hand_only(*type) && *type != IndicatorType::other)) {
+            model::ManualIndicator m;
+            m.type = key_has(key, {"subject"}) ? IndicatorType::email_subject : *type;
+            m.value = strip_quotes(value);
+            m.note = key;
+            m.where = at(r.line);
+            finding("missing-ioc", r.line,
+                    fmt::format("{} \"{}\" sits in a table row pasted into {}, not in the "
+                                "IoC list",
+                                model::to_string(m.type), m.value, r.block_label),
+                    "list it under Indicators of Compromise");
+            event(ImportEvent::Kind::moved,
+                  fmt::format("table row \"{}\" from {} to the indicators ({})", key, r.block_label,
+                              model::to_string(m.type)),
+                  r.line);
+            c.indicators.push_back(std::move(m));
+            continue;
+        }
+        // A row about a listed indicator becomes its note.
+        model::ManualIndicator* target = nullptr;
+        extractor_.scan(value, scan_options(), [&](const ioc::Match& m) {
+            for (auto& i : c.indicators) {
+                if (target == nullptr && i.type == m.type && i.value == m.value) {
+                    target = &i;
+                }
+            }
+        });
+        if (target != nullptr) {
+            target->note += (target->note.empty() ? "" : "; ") + key + ": " + value;
+            event(ImportEvent::Kind::moved,
+                  fmt::format("table row \"{}\" from {} to the note of {}", key, r.block_label,
+                              target->value),
+                  r.line);
+            continue;
+        }
+        moved += fmt::format("- {}: {} (from {})\n", key, value, r.block_label);
+        event(ImportEvent::Kind::moved,
+              fmt::format("table row \"{}\" from {} to section \"{}table rows in code "
+                          "blocks\"",
+                          key, r.block_label, kKeptPrefix),
+              r.line);
+    }
+    if (!moved.empty()) {
+        moved.pop_back();
+        c.sections.push_back(
+            model::CustomSection{std::string(kKeptPrefix) + "table rows in code blocks", moved,
+                                 at(pasted_.front().line)});
+    }
+}
+
+void Importer::read_osint(const Block& b) {
+    if (b.kind == Block::Kind::heading) {
+        start_provider(inline_plain(b.inlines), b.line);
+        return;
+    }
+    const Collected c = collect_entries(b, false);
+    if (c.entries.empty()) {
+        keep(b);
+        return;
+    }
+    note_pseudo(c);
+    for (const Entry& e : c.entries) {
+        if (e.empty) {
+            skip_empty(e.line);
+            continue;
+        }
+        if (e.label) {
+            start_provider(label_text(e.head), e.line);
+            continue;
+        }
+        if (osint_mode_ == OsintMode::none) {
+            // A list item "VirusTotal:" with sub-items, or text before any provider.
+            const std::string t(trim(inline_plain(e.head)));
+            if (!e.children.empty() && t.ends_with(":")) {
+                start_provider(t.substr(0, t.size() - 1), e.line);
+                for (const Entry& child : e.children) {
+                    osint_item(child);
+                }
+                continue;
+            }
+            keep(e);
+            continue;
+        }
+        osint_item(e);
+    }
+}
+
+void Importer::start_provider(std::string name, int line) {
+    name = std::string(trim(name));
+    const std::string n = normalize_heading(name);
+    if (n.starts_with("screenshot")) {
+        osint_mode_ = OsintMode::screenshot;
+        return;
+    }
+    model::OsintResult r;
+    r.provider = name;
+    r.where = at(line);
+    result_.value.osint.push_back(std::move(r));
+    osint_mode_ = OsintMode::provider;
+    event(ImportEvent::Kind::mapped, fmt::format("OSINT result from {}", name), line);
+}
+
+void Importer::osint_item(const Entry& e) {
+    if (osint_mode_ == OsintMode::screenshot) {
+        screenshot(e.text, e.line);
+        return;
+    }
+    model::OsintResult& r = result_.value.osint.back();
+    const std::string text(trim(e.text));
+    const size_t colon = text.find(':');
+    const std::string key =
+        colon == std::string::npos || colon > 30 ? "" : normalize_heading(text.substr(0, colon));
+    const std::string value =
+        colon == std::string::npos ? "" : std::string(trim(text.substr(colon + 1)));
+    const auto is = [&](std::initializer_list<std::string_view> names) {
+        return std::find(names.begin(), names.end(), key) != names.end();
+    };
+    LooseTimeOptions date_options = time_options_;
+    date_options.allow_date_only = true;
+    if (!key.empty() && value.empty() &&
+        (key.find("behavio") != std::string::npos || key == "activity" ||
+         key == "observed behaviour" || key == "indicators")) {
+        osint_mode_ = OsintMode::behaviours;
+        for (const Entry& child : e.children) {
+            r.behaviours.push_back(refang(child.text));
+        }
+        return;
+    }
+    if (auto ratio = detection_ratio(text)) {
+        r.detections = ratio->first;
+        for (auto& name : ratio->second) {
+            r.detection_names.push_back(name);
+        }
+    } else if (is({"detected as", "detections", "detection names", "names", "family"})) {
+        for (auto& name : split_list(value)) {
+            r.detection_names.push_back(name);
+        }
+    } else if (is({"verdict", "result", "score"})) {
+        r.verdict = value;
+    } else if (is({"first seen"}) && parse_loose_time(value, date_options) &&
+               parse_loose_time(value, date_options)->length >= trim(value).size()) {
+        r.first_seen = parse_loose_time(value, date_options)->time;
+    } else if (is({"last seen"}) && parse_loose_time(value, date_options) &&
+               parse_loose_time(value, date_options)->length >= trim(value).size()) {
+        r.last_seen = parse_loose_time(value, date_options)->time;
+    } else if (is({"classification", "category", "malware family", "threat"})) {
+        r.classification = value;
+    } else if (is({"reference", "link", "report", "permalink"})) {
+        r.links.push_back(ioc::refang_text(value));
+    } else if (is({"screenshot"})) {
+        screenshot(value, e.line);
+    } else if (is({"subject", "lookup", "sample", "url", "hash", "file", "domain", "ip"}) &&
+               r.subject.empty()) {
+        r.subject = refang(value);
+    } else if (osint_mode_ == OsintMode::provider && key.empty() && r.subject.empty() &&
+               r.behaviours.empty() && !r.detections) {
+        r.subject = refang(text);
+    } else {
+        r.behaviours.push_back(refang(text));
+    }
+    for (const Entry& child : e.children) {
+        r.behaviours.push_back(refang(child.text));
+    }
+}
+
+std::vector<std::string> Importer::split_list(std::string_view s) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start <= s.size()) {
+        size_t end = s.find(',', start);
+        end = end == std::string_view::npos ? s.size() : end;
+        const std::string item(trim(s.substr(start, end - start)));
+        if (!item.empty()) {
+            out.push_back(item);
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
+std::optional<std::pair<model::DetectionRatio, std::vector<std::string>>>
+Importer::detection_ratio(std::string_view text) {
+    size_t i = 0;
+    const auto number = [&](int& out) {
+        const size_t start = i;
+        out = 0;
+        while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) != 0 &&
+               i - start < 6) {
+            out = out * 10 + (text[i] - '0');
+            ++i;
+        }
+        return i > start;
+    };
+    const auto blanks = [&] {
+        while (i < text.size() && text[i] == ' ') {
+            ++i;
+        }
+    };
+    model::DetectionRatio ratio;
+    if (!number(ratio.detected)) {
+        return std::nullopt;
+    }
+    blanks();
+    if (i >= text.size() || text[i] != '/') {
+        return std::nullopt;
+    }
+    ++i;
+    blanks();
+    if (!number(ratio.total) || ratio.total == 0 || ratio.detected > ratio.total) {
+        return std::nullopt;
+    }
+    std::vector<std::string> names;
+    const size_t eg = text.find("(e.g.");
+    if (eg != std::string_view::npos) {
+        size_t start = eg + 5;
+        if (start < text.size() && text[start] == ',') {
+            ++start;
+        }
+        const size_t close = text.rfind(')');
+        if (close != std::string_view::npos && close > start) {
+            names = split_list(text.substr(start, close - start));
+        }
+    }
+    return std::make_pair(ratio, names);
+}
+
+void Importer::screenshot(const std::string& raw, int line) {
+    std::string text = raw;
+    std::string provider;
+    const size_t from = text.rfind(" \xE2\x80\x94 from ");
+    if (from != std::string::npos) {
+        provider = std::string(trim(text.substr(from + 9)));
+        text = text.substr(0, from);
+    }
+    model::Screenshot s;
+    const size_t cap = text.find("(Caption:");
+    if (cap != std::string::npos) {
+        const size_t close = text.rfind(')');
+        s.caption = std::string(
+            trim(text.substr(cap + 9, close > cap ? close - cap - 9 : std::string::npos)));
+        text = text.substr(0, cap);
+    }
+    const std::string where(trim(text));
+    std::optional<ioc::Match> url;
+    extractor_.scan(where, scan_options(), [&](const ioc::Match& m) {
+        if (!url && m.type == IndicatorType::url) {
+            url = m;
+        }
+    });
+    if (url) {
+        s.url = url->value;
+    } else {
+        s.file = where;
+    }
+    std::vector<model::OsintResult>& osint = result_.value.osint;
+    model::OsintResult* owner = nullptr;
+    for (auto& r : osint) {
+        if (!provider.empty() && r.provider == provider && !r.screenshot) {
+            owner = &r;
+        }
+    }
+    if (owner == nullptr && provider.empty() && !osint.empty() && !osint.back().screenshot) {
+        owner = &osint.back();
+    }
+    if (owner == nullptr) {
+        osint.push_back(model::OsintResult{});
+        osint.back().provider = provider.empty() ? "Screenshot" : provider;
+        osint.back().where = at(line);
+        owner = &osint.back();
+    }
+    owner->screenshot = s;
+    event(ImportEvent::Kind::mapped, fmt::format("screenshot of {}", owner->provider), line);
+}
+
+void Importer::read_timed(const Section& s, const Block& b) {
+    const Collected c = collect_entries(b, true);
+    if (c.entries.empty()) {
+        keep(b);
+        return;
+    }
+    note_pseudo(c);
+    for (const Entry& e : c.entries) {
+        if (e.empty) {
+            skip_empty(e.line);
+            continue;
+        }
+        if (e.label) {
+            keep(e);
+            continue;
+        }
+        timed_entry(s, e);
+    }
+}
+
+void Importer::timed_entry(const Section& s, const Entry& e) {
+    std::string text;
+    std::string actor;
+    std::optional<Time> time;
+    std::string to;
+    std::string reason;
+    if (!e.columns.empty()) {
         const auto col = [&](std::initializer_list<std::string_view> names) -> std::string {
             for (auto n : names) {
                 if (auto it = e.columns.find(std::string(n)); it != e.columns.end()) {
@@ -885,879 +1372,312 @@ private:
             }
             return {};
         };
-        std::string value = col({"value", "indicator", "ioc", "observable", "artifact"});
-        std::string type = col({"type", "kind", "category", "ioc type", "indicator type"});
-        std::string note = col({"note", "notes", "description", "context", "comment", "details"});
-        const std::string file = col({"file", "file name", "filename"});
-        if (value.empty() && !e.cells.empty()) {
-            value = e.cells.back();
-        }
-        std::optional<IndicatorType> hint = hint_;
-        if (auto t = type_from_label(type)) {
-            hint = t;
-        }
-        std::string rest;
-        if (!file.empty()) {
-            rest += " (file: " + file + ")";
-        }
-        if (!note.empty()) {
-            rest += " \xE2\x80\x94 " + note;
-        }
-        if (!value.empty() && value.front() == '`' && value.back() == '`' && value.size() > 1) {
-            value = value.substr(1, value.size() - 2);
-        }
-        add_indicator(value, rest, e.line, hint);
-    }
-
-    void add_indicator(std::string value, std::string rest, int line,
-                       std::optional<IndicatorType> hint) {
-        value = strip_quotes(trim(value));
-        if (value.empty()) {
-            skip_empty(line);
-            return;
-        }
-        model::ManualIndicator m;
-        m.where = at(line);
-        // "(file: update.exe)" and, after a hash, "(update.exe)".
-        std::string_view r = trim(rest);
-        if (r.starts_with("(file:") && r.find(')') != std::string_view::npos) {
-            const size_t close = r.find(')');
-            m.file = std::string(trim(r.substr(6, close - 6)));
-            r = trim(r.substr(close + 1));
-        }
-        for (std::string_view sep : {"\xE2\x80\x94", "\xE2\x80\x93", "-", ":"}) {
-            if (r.starts_with(sep)) {
-                r = trim(r.substr(sep.size()));
-                break;
+        const std::string when =
+            col({"time", "date", "when", "timestamp", "time utc", "date time", "datetime"});
+        if (!when.empty()) {
+            time = parse_time_value(when, e.line, true);
+            if (!time) {
+                text = when + " ";
             }
         }
-        m.note = refang(std::string(r));
-
-        const bool hand = hint && is_hand_only(*hint);
-        if (hand) {
-            m.type = *hint;
-            m.value = value;
+        actor = col({"actor", "analyst", "who", "by", "owner", "performed by", "team"});
+        text += col({"action", "description", "step", "activity", "details", "what", "text",
+                     "event", "finding", "note"});
+        to = col({"to", "recipient", "escalated to", "team escalated"});
+        reason = col({"reason", "why", "notes"});
+    } else {
+        std::vector<Inline> head = e.head;
+        // "text — _actor_" as the renderer writes it.
+        if (head.size() >= 2 && head.back().kind == Inline::Kind::emph &&
+            head[head.size() - 2].kind == Inline::Kind::text &&
+            head[head.size() - 2].literal.ends_with(" \xE2\x80\x94 ")) {
+            actor = refang(inline_plain(head.back().children));
+            head.pop_back();
+            std::string& t = head.back().literal;
+            t.erase(t.size() - 5);
+        }
+        std::string full =
+            s.kind == SectionKind::escalations ? inline_plain(head) : inline_markdown(head);
+        const size_t newline = e.text.find('\n');
+        if (newline != std::string::npos) {
+            full += e.text.substr(newline);
+        }
+        TimedText t = split_leading_time(full, loose_options());
+        if (t.time) {
+            note_time(*t.time, e.line);
+            time = t.time->time;
+            text = t.rest;
         } else {
-            std::optional<ioc::Match> match;
-            extractor_.scan(value, scan_options(), [&](const ioc::Match& x) {
-                if (!match && x.offset == 0 && x.length == value.size()) {
-                    match = x;
-                }
-            });
-            if (match && !(hint && is_hash(*hint) && !is_hash(match->type))) {
-                m.type = match->type;
-                m.value = match->value;
-            } else if (hint &&
-                       (is_hash(*hint) || std::all_of(value.begin(), value.end(), [](char c) {
-                            return std::isxdigit(static_cast<unsigned char>(c)) != 0;
-                        }))) {
-                m.type = is_hash(*hint) ? hash_type_for(value) : hash_type_for(value);
-                m.value = to_lower(value);
-                event(ImportEvent::Kind::kept,
-                      fmt::format("hash \"{}\" kept as written: it is not a valid {}", value,
-                                  model::to_string(m.type)),
-                      line);
-            } else if (hint) {
-                m.type = *hint;
-                auto canonical = extractor_.canonicalize(*hint, value);
-                m.value = canonical ? *canonical : value;
-                if (!canonical) {
-                    event(ImportEvent::Kind::kept,
-                          fmt::format("indicator \"{}\" kept as written: {}", value,
-                                      canonical.error().message),
-                          line);
-                }
-            } else {
-                m.type = IndicatorType::other;
-                m.value = value;
-            }
-        }
-        // A hash's note that is just a file name names its file.
-        if (is_hash(m.type) && m.file.empty() && m.note.size() > 2 && m.note.front() == '(' &&
-            m.note.back() == ')' && m.note.find(' ') == std::string::npos) {
-            m.file = m.note.substr(1, m.note.size() - 2);
-            m.note.clear();
-        }
-        event(ImportEvent::Kind::mapped,
-              fmt::format("indicator {} {}", model::to_string(m.type), m.value), line);
-        listed_.insert({m.type, m.value});
-        result_.value.indicators.push_back(std::move(m));
-    }
-
-    // ---- evidence ----------------------------------------------------------------------
-
-    void read_evidence(const Section& s, const Block& b) {
-        std::string label = std::move(pending_label_);
-        pending_label_.clear();
-        std::string text = b.literal;
-        std::optional<EvidenceRole> role;
-        switch (s.kind) {
-        case SectionKind::queries:
-            role = EvidenceRole::query;
-            break;
-        case SectionKind::logs:
-            role = EvidenceRole::log;
-            break;
-        case SectionKind::commands:
-            role = EvidenceRole::command;
-            break;
-        case SectionKind::iocs:
-            if (commands_mode_) {
-                role = EvidenceRole::command;
-            } else if (label.empty() && indicator_lines(b)) {
-                return;
-            }
-            break;
-        default:
-            break;
-        }
-        const EvidenceLabel parsed = parse_label(label);
-        // Table rows pasted into the block are data, not evidence.
-        std::vector<PastedRow> rows;
-        std::string kept_text;
-        int line = b.line;
-        for (const std::string_view l : split_lines(text)) {
-            ++line;
-            if (auto cells = table_row_cells(l)) {
-                rows.push_back({*cells, line, {}});
-                continue;
-            }
-            kept_text += std::string(l) + "\n";
-        }
-        const bool all_rows = !rows.empty() && trim(kept_text).empty();
-        if (!all_rows) {
-            text = kept_text;
-        }
-        const EvidenceKind kind = classify_evidence(parsed, role, b.info, text);
-        std::string block_label;
-        model::Case& c = result_.value;
-        const SourceLocation where = at(b.line);
-        switch (kind.role) {
-        case EvidenceRole::query:
-            c.queries.push_back({kind.query, parsed.title, text, {}, where, false});
-            block_label = fmt::format("{} {}", model::display_name(kind.query), c.queries.size());
-            break;
-        case EvidenceRole::log:
-            c.logs.push_back({kind.log, {}, parsed.title, text, {}, std::nullopt, where, false});
-            block_label = fmt::format("{} {}", model::display_name(kind.log), c.logs.size());
-            break;
-        case EvidenceRole::command:
-            c.commands.push_back({kind.script, parsed.title, text, {}, where, false});
-            block_label = fmt::format("Command {}", c.commands.size());
-            break;
-        }
-        event(ImportEvent::Kind::mapped,
-              fmt::format("code block{} as {}", label.empty() ? "" : " \"" + label + "\"",
-                          block_label),
-              b.line);
-        if (auto conflict = fence_conflict(b.info, kind, text)) {
-            finding("fence-language", b.line,
-                    fmt::format("{} is fenced as `{}` but {}", block_label, b.info, *conflict),
-                    fmt::format("fence it as `{}`", expected_fence(kind, text)));
-        }
-        if (all_rows) {
-            return; // a table kept as its evidence, rows and all
-        }
-        for (PastedRow& r : rows) {
-            r.block_label = block_label;
-            if (is_separator_row(r.cells)) {
-                event(ImportEvent::Kind::skipped, "a table separator row inside a code block",
-                      r.line);
-            }
-            finding("pasted-table-row", r.line,
-                    fmt::format("a table row is pasted inside the code block of {}", block_label),
-                    "move the row out of the code block, into the IoC list or the text");
-            if (!is_separator_row(r.cells)) {
-                pasted_.push_back(std::move(r));
-            }
+            text = full;
         }
     }
-
-    /// A code block in the IoC list holding one indicator per line: read as the list.
-    bool indicator_lines(const Block& b) {
-        std::vector<std::pair<std::string, int>> values;
-        int line = b.line;
-        for (const std::string_view l : split_lines(b.literal)) {
-            ++line;
-            const std::string v(trim(l));
-            if (v.empty()) {
-                continue;
-            }
-            bool whole = false;
-            extractor_.scan(v, scan_options(), [&](const ioc::Match& m) {
-                whole = whole || (m.offset == 0 && m.length == v.size());
-            });
-            if (!whole) {
-                return false;
-            }
-            values.emplace_back(v, line);
-        }
-        if (values.empty()) {
-            return false;
-        }
-        finding("pasted-table-row", b.line,
-                "the IoC list is written as a code block, which hides it from readers",
-                "write the indicators as a Markdown list");
-        for (const auto& [v, l] : values) {
-            add_indicator(v, "", l, hint_);
-        }
-        return true;
+    if (e.plain && !time && s.kind != SectionKind::triage) {
+        keep(e); // prose between the entries
+        return;
     }
-
-    void move_pasted_rows() {
-        model::Case& c = result_.value;
-        std::string moved;
-        for (const PastedRow& r : pasted_) {
-            const std::string key = r.cells.front();
-            std::vector<std::string> rest(r.cells.begin() + 1, r.cells.end());
-            const std::string value = refang(join(rest, " | "));
-            const auto type = type_from_label(key);
-            if (key_has(key, {"subject"}) ||
-                (type && is_hand_only(*type) && *type != IndicatorType::other)) {
-                model::ManualIndicator m;
-                m.type = key_has(key, {"subject"}) ? IndicatorType::email_subject : *type;
-                m.value = strip_quotes(value);
-                m.note = key;
-                m.where = at(r.line);
-                finding("missing-ioc", r.line,
-                        fmt::format("{} \"{}\" sits in a table row pasted into {}, not in the "
-                                    "IoC list",
-                                    model::to_string(m.type), m.value, r.block_label),
-                        "list it under Indicators of Compromise");
-                event(ImportEvent::Kind::moved,
-                      fmt::format("table row \"{}\" from {} to the indicators ({})", key,
-                                  r.block_label, model::to_string(m.type)),
-                      r.line);
-                c.indicators.push_back(std::move(m));
-                continue;
-            }
-            // A row about a listed indicator becomes its note.
-            model::ManualIndicator* target = nullptr;
-            extractor_.scan(value, scan_options(), [&](const ioc::Match& m) {
-                for (auto& i : c.indicators) {
-                    if (target == nullptr && i.type == m.type && i.value == m.value) {
-                        target = &i;
-                    }
-                }
-            });
-            if (target != nullptr) {
-                target->note += (target->note.empty() ? "" : "; ") + key + ": " + value;
-                event(ImportEvent::Kind::moved,
-                      fmt::format("table row \"{}\" from {} to the note of {}", key, r.block_label,
-                                  target->value),
-                      r.line);
-                continue;
-            }
-            moved += fmt::format("- {}: {} (from {})\n", key, value, r.block_label);
-            event(ImportEvent::Kind::moved,
-                  fmt::format("table row \"{}\" from {} to section \"{}table rows in code "
-                              "blocks\"",
-                              key, r.block_label, kKeptPrefix),
-                  r.line);
+    model::Case& c = result_.value;
+    const SourceLocation where = at(e.line);
+    if (s.kind == SectionKind::escalations) {
+        if (to.empty() && reason.empty()) {
+            split_escalation(text, to, reason);
         }
-        if (!moved.empty()) {
-            moved.pop_back();
-            c.sections.push_back(
-                model::CustomSection{std::string(kKeptPrefix) + "table rows in code blocks", moved,
-                                     at(pasted_.front().line)});
-        }
+        c.escalations.push_back({time, refang(to), refang(reason), where});
+        return;
     }
-
-    // ---- OSINT -------------------------------------------------------------------------
-
-    enum class OsintMode { none, provider, behaviours, screenshot };
-
-    void read_osint(const Block& b) {
-        if (b.kind == Block::Kind::heading) {
-            start_provider(inline_plain(b.inlines), b.line);
-            return;
-        }
-        const Collected c = collect_entries(b, false);
-        if (c.entries.empty()) {
-            keep(b);
-            return;
-        }
-        note_pseudo(c);
-        for (const Entry& e : c.entries) {
-            if (e.empty) {
-                skip_empty(e.line);
-                continue;
-            }
-            if (e.label) {
-                start_provider(label_text(e.head), e.line);
-                continue;
-            }
-            if (osint_mode_ == OsintMode::none) {
-                // A list item "VirusTotal:" with sub-items, or text before any provider.
-                const std::string t(trim(inline_plain(e.head)));
-                if (!e.children.empty() && t.ends_with(":")) {
-                    start_provider(t.substr(0, t.size() - 1), e.line);
-                    for (const Entry& child : e.children) {
-                        osint_item(child);
-                    }
-                    continue;
-                }
-                keep(e);
-                continue;
-            }
-            osint_item(e);
-        }
+    if (trim(text).empty()) {
+        skip_empty(e.line);
+        return;
     }
-
-    void start_provider(std::string name, int line) {
-        name = std::string(trim(name));
-        const std::string n = normalize_heading(name);
-        if (n.starts_with("screenshot")) {
-            osint_mode_ = OsintMode::screenshot;
-            return;
-        }
-        model::OsintResult r;
-        r.provider = name;
-        r.where = at(line);
-        result_.value.osint.push_back(std::move(r));
-        osint_mode_ = OsintMode::provider;
-        event(ImportEvent::Kind::mapped, fmt::format("OSINT result from {}", name), line);
+    if (s.kind == SectionKind::triage) {
+        c.triage.push_back({time, refang(text), actor, where});
+    } else {
+        c.actions.push_back({time, refang(text), actor, where});
     }
+}
 
-    void osint_item(const Entry& e) {
-        if (osint_mode_ == OsintMode::screenshot) {
-            screenshot(e.text, e.line);
-            return;
-        }
-        model::OsintResult& r = result_.value.osint.back();
-        const std::string text(trim(e.text));
-        const size_t colon = text.find(':');
-        const std::string key = colon == std::string::npos || colon > 30
-                                    ? ""
-                                    : normalize_heading(text.substr(0, colon));
-        const std::string value =
-            colon == std::string::npos ? "" : std::string(trim(text.substr(colon + 1)));
-        const auto is = [&](std::initializer_list<std::string_view> names) {
-            return std::find(names.begin(), names.end(), key) != names.end();
-        };
-        LooseTimeOptions date_options = time_options_;
-        date_options.allow_date_only = true;
-        if (!key.empty() && value.empty() &&
-            (key.find("behavio") != std::string::npos || key == "activity" ||
-             key == "observed behaviour" || key == "indicators")) {
-            osint_mode_ = OsintMode::behaviours;
-            for (const Entry& child : e.children) {
-                r.behaviours.push_back(refang(child.text));
-            }
-            return;
-        }
-        if (auto ratio = detection_ratio(text)) {
-            r.detections = ratio->first;
-            for (auto& name : ratio->second) {
-                r.detection_names.push_back(name);
-            }
-        } else if (is({"detected as", "detections", "detection names", "names", "family"})) {
-            for (auto& name : split_list(value)) {
-                r.detection_names.push_back(name);
-            }
-        } else if (is({"verdict", "result", "score"})) {
-            r.verdict = value;
-        } else if (is({"first seen"}) && parse_loose_time(value, date_options) &&
-                   parse_loose_time(value, date_options)->length >= trim(value).size()) {
-            r.first_seen = parse_loose_time(value, date_options)->time;
-        } else if (is({"last seen"}) && parse_loose_time(value, date_options) &&
-                   parse_loose_time(value, date_options)->length >= trim(value).size()) {
-            r.last_seen = parse_loose_time(value, date_options)->time;
-        } else if (is({"classification", "category", "malware family", "threat"})) {
-            r.classification = value;
-        } else if (is({"reference", "link", "report", "permalink"})) {
-            r.links.push_back(ioc::refang_text(value));
-        } else if (is({"screenshot"})) {
-            screenshot(value, e.line);
-        } else if (is({"subject", "lookup", "sample", "url", "hash", "file", "domain", "ip"}) &&
-                   r.subject.empty()) {
-            r.subject = refang(value);
-        } else if (osint_mode_ == OsintMode::provider && key.empty() && r.subject.empty() &&
-                   r.behaviours.empty() && !r.detections) {
-            r.subject = refang(text);
-        } else {
-            r.behaviours.push_back(refang(text));
-        }
-        for (const Entry& child : e.children) {
-            r.behaviours.push_back(refang(child.text));
-        }
+void Importer::split_escalation(const std::string& text, std::string& to, std::string& reason) {
+    std::string_view t = trim(text);
+    const std::string lower = to_lower(t);
+    if (lower.starts_with("escalated to ")) {
+        t.remove_prefix(13);
+    } else if (lower.starts_with("escalated (recipient not recorded)")) {
+        t.remove_prefix(34);
+    } else if (lower.starts_with("escalated")) {
+        t.remove_prefix(9);
+    } else if (lower.starts_with("to ")) {
+        t.remove_prefix(3);
     }
-
-    static std::vector<std::string> split_list(std::string_view s) {
-        std::vector<std::string> out;
-        size_t start = 0;
-        while (start <= s.size()) {
-            size_t end = s.find(',', start);
-            end = end == std::string_view::npos ? s.size() : end;
-            const std::string item(trim(s.substr(start, end - start)));
-            if (!item.empty()) {
-                out.push_back(item);
-            }
-            start = end + 1;
-        }
-        return out;
+    const size_t colon = t.find(':');
+    const size_t semicolon = t.find(';');
+    size_t cut = std::min(colon, semicolon);
+    to = std::string(trim(t.substr(0, cut)));
+    reason = cut == std::string_view::npos ? "" : std::string(trim(t.substr(cut + 1)));
+    if (to.find_first_not_of("* ") == std::string::npos) {
+        to.clear(); // "Escalated to ****:" (check_placeholders reports it)
     }
-
-    /// "34 / 71 engines detected (e.g., Trojan.Agent, PowerShell/Loader.A)".
-    static std::optional<std::pair<model::DetectionRatio, std::vector<std::string>>>
-    detection_ratio(std::string_view text) {
-        size_t i = 0;
-        const auto number = [&](int& out) {
-            const size_t start = i;
-            out = 0;
-            while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) != 0 &&
-                   i - start < 6) {
-                out = out * 10 + (text[i] - '0');
-                ++i;
-            }
-            return i > start;
-        };
-        const auto blanks = [&] {
-            while (i < text.size() && text[i] == ' ') {
-                ++i;
-            }
-        };
-        model::DetectionRatio ratio;
-        if (!number(ratio.detected)) {
-            return std::nullopt;
-        }
-        blanks();
-        if (i >= text.size() || text[i] != '/') {
-            return std::nullopt;
-        }
-        ++i;
-        blanks();
-        if (!number(ratio.total) || ratio.total == 0 || ratio.detected > ratio.total) {
-            return std::nullopt;
-        }
-        std::vector<std::string> names;
-        const size_t eg = text.find("(e.g.");
-        if (eg != std::string_view::npos) {
-            size_t start = eg + 5;
-            if (start < text.size() && text[start] == ',') {
-                ++start;
-            }
-            const size_t close = text.rfind(')');
-            if (close != std::string_view::npos && close > start) {
-                names = split_list(text.substr(start, close - start));
-            }
-        }
-        return std::make_pair(ratio, names);
+    if (reason == "reason not recorded.") {
+        reason.clear();
     }
+}
 
-    void screenshot(const std::string& raw, int line) {
-        std::string text = raw;
-        std::string provider;
-        const size_t from = text.rfind(" \xE2\x80\x94 from ");
-        if (from != std::string::npos) {
-            provider = std::string(trim(text.substr(from + 9)));
-            text = text.substr(0, from);
-        }
-        model::Screenshot s;
-        const size_t cap = text.find("(Caption:");
-        if (cap != std::string::npos) {
-            const size_t close = text.rfind(')');
-            s.caption = std::string(
-                trim(text.substr(cap + 9, close > cap ? close - cap - 9 : std::string::npos)));
-            text = text.substr(0, cap);
-        }
-        const std::string where(trim(text));
-        std::optional<ioc::Match> url;
-        extractor_.scan(where, scan_options(), [&](const ioc::Match& m) {
-            if (!url && m.type == IndicatorType::url) {
-                url = m;
-            }
-        });
-        if (url) {
-            s.url = url->value;
-        } else {
-            s.file = where;
-        }
-        std::vector<model::OsintResult>& osint = result_.value.osint;
-        model::OsintResult* owner = nullptr;
-        for (auto& r : osint) {
-            if (!provider.empty() && r.provider == provider && !r.screenshot) {
-                owner = &r;
-            }
-        }
-        if (owner == nullptr && provider.empty() && !osint.empty() && !osint.back().screenshot) {
-            owner = &osint.back();
-        }
-        if (owner == nullptr) {
-            osint.push_back(model::OsintResult{});
-            osint.back().provider = provider.empty() ? "Screenshot" : provider;
-            osint.back().where = at(line);
-            owner = &osint.back();
-        }
-        owner->screenshot = s;
-        event(ImportEvent::Kind::mapped, fmt::format("screenshot of {}", owner->provider), line);
+void Importer::read_items(const Section& s, const Block& b) {
+    const Collected c = collect_entries(b, false);
+    if (c.entries.empty()) {
+        keep(b);
+        return;
     }
-
-    // ---- triage, actions, escalations --------------------------------------------------
-
-    void read_timed(const Section& s, const Block& b) {
-        const Collected c = collect_entries(b, true);
-        if (c.entries.empty()) {
-            keep(b);
-            return;
-        }
-        note_pseudo(c);
-        for (const Entry& e : c.entries) {
-            if (e.empty) {
-                skip_empty(e.line);
-                continue;
-            }
-            if (e.label) {
-                keep(e);
-                continue;
-            }
-            timed_entry(s, e);
-        }
-    }
-
-    void timed_entry(const Section& s, const Entry& e) {
-        std::string text;
-        std::string actor;
-        std::optional<Time> time;
-        std::string to;
-        std::string reason;
-        if (!e.columns.empty()) {
-            const auto col = [&](std::initializer_list<std::string_view> names) -> std::string {
-                for (auto n : names) {
-                    if (auto it = e.columns.find(std::string(n)); it != e.columns.end()) {
-                        return it->second;
-                    }
-                }
-                return {};
-            };
-            const std::string when =
-                col({"time", "date", "when", "timestamp", "time utc", "date time", "datetime"});
-            if (!when.empty()) {
-                time = parse_time_value(when, e.line, true);
-                if (!time) {
-                    text = when + " ";
-                }
-            }
-            actor = col({"actor", "analyst", "who", "by", "owner", "performed by", "team"});
-            text += col({"action", "description", "step", "activity", "details", "what", "text",
-                         "event", "finding", "note"});
-            to = col({"to", "recipient", "escalated to", "team escalated"});
-            reason = col({"reason", "why", "notes"});
-        } else {
-            std::vector<Inline> head = e.head;
-            // "text — _actor_" as the renderer writes it.
-            if (head.size() >= 2 && head.back().kind == Inline::Kind::emph &&
-                head[head.size() - 2].kind == Inline::Kind::text &&
-                head[head.size() - 2].literal.ends_with(" \xE2\x80\x94 ")) {
-                actor = refang(inline_plain(head.back().children));
-                head.pop_back();
-                std::string& t = head.back().literal;
-                t.erase(t.size() - 5);
-            }
-            std::string full =
-                s.kind == SectionKind::escalations ? inline_plain(head) : inline_markdown(head);
-            const size_t newline = e.text.find('\n');
-            if (newline != std::string::npos) {
-                full += e.text.substr(newline);
-            }
-            TimedText t = split_leading_time(full, loose_options());
-            if (t.time) {
-                note_time(*t.time, e.line);
-                time = t.time->time;
-                text = t.rest;
-            } else {
-                text = full;
-            }
-        }
-        if (e.plain && !time && s.kind != SectionKind::triage) {
-            keep(e); // prose between the entries
-            return;
-        }
-        model::Case& c = result_.value;
-        const SourceLocation where = at(e.line);
-        if (s.kind == SectionKind::escalations) {
-            if (to.empty() && reason.empty()) {
-                split_escalation(text, to, reason);
-            }
-            c.escalations.push_back({time, refang(to), refang(reason), where});
-            return;
-        }
-        if (trim(text).empty()) {
+    note_pseudo(c);
+    std::vector<std::string>& out =
+        s.kind == SectionKind::lessons ? result_.value.lessons : result_.value.next_steps;
+    for (const Entry& e : c.entries) {
+        if (e.empty) {
             skip_empty(e.line);
-            return;
+            continue;
         }
-        if (s.kind == SectionKind::triage) {
-            c.triage.push_back({time, refang(text), actor, where});
-        } else {
-            c.actions.push_back({time, refang(text), actor, where});
+        if (e.label) {
+            keep(e);
+            continue;
         }
+        std::string text = e.text;
+        for (const Entry& child : e.children) {
+            text += "\n- " + child.text;
+        }
+        out.push_back(refang(text));
     }
+}
 
-    static void split_escalation(const std::string& text, std::string& to, std::string& reason) {
-        std::string_view t = trim(text);
-        const std::string lower = to_lower(t);
-        if (lower.starts_with("escalated to ")) {
-            t.remove_prefix(13);
-        } else if (lower.starts_with("escalated (recipient not recorded)")) {
-            t.remove_prefix(34);
-        } else if (lower.starts_with("escalated")) {
-            t.remove_prefix(9);
-        } else if (lower.starts_with("to ")) {
-            t.remove_prefix(3);
-        }
-        const size_t colon = t.find(':');
-        const size_t semicolon = t.find(';');
-        size_t cut = std::min(colon, semicolon);
-        to = std::string(trim(t.substr(0, cut)));
-        reason = cut == std::string_view::npos ? "" : std::string(trim(t.substr(cut + 1)));
-        if (to.find_first_not_of("* ") == std::string::npos) {
-            to.clear(); // "Escalated to ****:" (check_placeholders reports it)
-        }
-        if (reason == "reason not recorded.") {
-            reason.clear();
-        }
-    }
-
-    // ---- lists and summaries -----------------------------------------------------------
-
-    void read_items(const Section& s, const Block& b) {
+void Importer::read_summary(const Section& s, const Block& b) {
+    std::string& out =
+        s.kind == SectionKind::summary ? result_.value.summary : result_.value.executive_summary;
+    std::string piece;
+    switch (b.kind) {
+    case Block::Kind::paragraph: {
         const Collected c = collect_entries(b, false);
-        if (c.entries.empty()) {
-            keep(b);
-            return;
-        }
         note_pseudo(c);
-        std::vector<std::string>& out =
-            s.kind == SectionKind::lessons ? result_.value.lessons : result_.value.next_steps;
-        for (const Entry& e : c.entries) {
-            if (e.empty) {
-                skip_empty(e.line);
-                continue;
-            }
-            if (e.label) {
-                keep(e);
-                continue;
-            }
-            std::string text = e.text;
-            for (const Entry& child : e.children) {
-                text += "\n- " + child.text;
-            }
-            out.push_back(refang(text));
-        }
+        piece = inline_markdown(b.inlines);
+        break;
     }
-
-    void read_summary(const Section& s, const Block& b) {
-        std::string& out = s.kind == SectionKind::summary ? result_.value.summary
-                                                          : result_.value.executive_summary;
-        std::string piece;
-        switch (b.kind) {
-        case Block::Kind::paragraph: {
-            const Collected c = collect_entries(b, false);
-            note_pseudo(c);
-            piece = inline_markdown(b.inlines);
-            break;
+    case Block::Kind::list:
+        for (const Entry& e : collect_entries(b, false).entries) {
+            piece += (piece.empty() ? "- " : "\n- ") + e.text;
         }
-        case Block::Kind::list:
-            for (const Entry& e : collect_entries(b, false).entries) {
-                piece += (piece.empty() ? "- " : "\n- ") + e.text;
-            }
-            break;
-        default:
-            keep(b);
-            return;
-        }
-        out += (out.empty() ? "" : "\n\n") + refang(piece);
+        break;
+    default:
+        keep(b);
+        return;
     }
+    out += (out.empty() ? "" : "\n\n") + refang(piece);
+}
 
-    // ---- shared helpers ----------------------------------------------------------------
-
-    void note_pseudo(const Collected& c) {
-        if (c.pseudo_line != 0) {
-            finding("pseudo-bullet", c.pseudo_line,
-                    "\"\xE2\x80\xA2\" pseudo-bullets instead of a Markdown list",
-                    "start each item with \"- \" so that it renders as a list");
-        }
+void Importer::note_pseudo(const Collected& c) {
+    if (c.pseudo_line != 0) {
+        finding("pseudo-bullet", c.pseudo_line,
+                "\"\xE2\x80\xA2\" pseudo-bullets instead of a Markdown list",
+                "start each item with \"- \" so that it renders as a list");
     }
+}
 
-    void check_placeholders(const Block& b) {
-        if (b.kind == Block::Kind::list) {
-            for (const Block& item : b.children) {
-                if (item.children.empty()) {
-                    finding("empty-placeholder", item.line, "an empty list item",
-                            "write the item, or remove it; an empty section may say so in words");
-                }
-                for (const Block& child : item.children) {
-                    check_placeholders(child);
-                }
+void Importer::check_placeholders(const Block& b) {
+    if (b.kind == Block::Kind::list) {
+        for (const Block& item : b.children) {
+            if (item.children.empty()) {
+                finding("empty-placeholder", item.line, "an empty list item",
+                        "write the item, or remove it; an empty section may say so in words");
             }
-            return;
-        }
-        if (b.kind != Block::Kind::paragraph) {
-            return;
-        }
-        const auto lines = split_inline_lines(b.inlines);
-        for (size_t i = 0; i < lines.size(); ++i) {
-            const std::string text = inline_plain(lines[i]);
-            const size_t at = text.find("****");
-            if (at != std::string::npos) {
-                const int line = b.line + static_cast<int>(i);
-                const size_t column = doc_.line(line).find("****");
-                finding("empty-placeholder", line,
-                        "\"****\": an empty bold placeholder where a value belongs",
-                        "write the value (a recipient, a reason), or remove the line",
-                        column == std::string_view::npos ? 1 : static_cast<int>(column) + 1);
+            for (const Block& child : item.children) {
+                check_placeholders(child);
             }
         }
+        return;
     }
-
-    void skip_empty(int line) { event(ImportEvent::Kind::skipped, "an empty item", line); }
-
-    std::optional<Time> parse_time_value(const std::string& value, int line, bool allow_clock) {
-        LooseTimeOptions o = loose_options();
-        if (!allow_clock) {
-            o.default_date.clear();
-        }
-        auto t = parse_loose_time(value, o);
-        if (!t) {
-            return std::nullopt;
-        }
-        note_time(*t, line);
-        return t->time;
+    if (b.kind != Block::Kind::paragraph) {
+        return;
     }
-
-    void note_time(const LooseTime& t, int line) {
-        if (t.zone_assumed) {
-            event(ImportEvent::Kind::assumed,
-                  fmt::format("a time without a zone, read as {}", options_.assume_zone), line);
-        }
-        if (t.date_assumed) {
-            event(ImportEvent::Kind::assumed,
-                  fmt::format("a clock time without a date, dated {}", last_date_), line);
-        }
-        if (!t.time.date_only) {
-            last_date_ = format_rfc3339(t.time.utc).substr(0, 10);
+    const auto lines = split_inline_lines(b.inlines);
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const std::string text = inline_plain(lines[i]);
+        const size_t at = text.find("****");
+        if (at != std::string::npos) {
+            const int line = b.line + static_cast<int>(i);
+            const size_t column = doc_.line(line).find("****");
+            finding("empty-placeholder", line,
+                    "\"****\": an empty bold placeholder where a value belongs",
+                    "write the value (a recipient, a reason), or remove the line",
+                    column == std::string_view::npos ? 1 : static_cast<int>(column) + 1);
         }
     }
+}
 
-    LooseTimeOptions loose_options() const {
-        LooseTimeOptions o = time_options_;
-        o.default_date = last_date_;
-        return o;
+void Importer::skip_empty(int line) {
+    event(ImportEvent::Kind::skipped, "an empty item", line);
+}
+
+std::optional<Time> Importer::parse_time_value(const std::string& value, int line,
+                                               bool allow_clock) {
+    LooseTimeOptions o = loose_options();
+    if (!allow_clock) {
+        o.default_date.clear();
     }
-
-    std::string refang(const std::string& text) const { return refang_spans(text, extractor_); }
-
-    SourceLocation at(int line, int column = 1) const {
-        return SourceLocation{options_.file, line, line > 0 ? column : 0};
+    auto t = parse_loose_time(value, o);
+    if (!t) {
+        return std::nullopt;
     }
+    note_time(*t, line);
+    return t->time;
+}
 
-    void event(ImportEvent::Kind kind, std::string what, int line) {
-        result_.events.push_back({kind, std::move(what), line});
+void Importer::note_time(const LooseTime& t, int line) {
+    if (t.zone_assumed) {
+        event(ImportEvent::Kind::assumed,
+              fmt::format("a time without a zone, read as {}", options_.assume_zone), line);
     }
+    if (t.date_assumed) {
+        event(ImportEvent::Kind::assumed,
+              fmt::format("a clock time without a date, dated {}", last_date_), line);
+    }
+    if (!t.time.date_only) {
+        last_date_ = format_rfc3339(t.time.utc).substr(0, 10);
+    }
+}
 
-    void finding(std::string rule, int line, std::string message, std::string hint,
-                 int column = 1) {
-        DiagnosticLevel severity = DiagnosticLevel::warning;
-        for (const auto& r : markdown_lint_rules()) {
-            if (r.id == rule) {
-                severity = r.severity;
+LooseTimeOptions Importer::loose_options() const {
+    LooseTimeOptions o = time_options_;
+    o.default_date = last_date_;
+    return o;
+}
+
+std::string Importer::refang(const std::string& text) const {
+    return refang_spans(text, extractor_);
+}
+
+SourceLocation Importer::at(int line, int column) const {
+    return SourceLocation{options_.file, line, line > 0 ? column : 0};
+}
+
+void Importer::event(ImportEvent::Kind kind, std::string what, int line) {
+    result_.events.push_back({kind, std::move(what), line});
+}
+
+void Importer::finding(std::string rule, int line, std::string message, std::string hint,
+                       int column) {
+    DiagnosticLevel severity = DiagnosticLevel::warning;
+    for (const auto& r : markdown_lint_rules()) {
+        if (r.id == rule) {
+            severity = r.severity;
+        }
+    }
+    for (const auto& r : analysis::case_lint_rules()) {
+        if (r.id == rule) {
+            severity = r.severity;
+        }
+    }
+    result_.findings.push_back(
+        {severity, std::move(message), std::move(hint), at(line, column), std::move(rule)});
+}
+
+Result<ImportedReport> Importer::finish() {
+    model::Case& c = result_.value;
+    std::stable_sort(c.indicators.begin(), c.indicators.end(),
+                     [](const model::ManualIndicator& a, const model::ManualIndicator& b) {
+                         return model::indicator_group_rank(a.type) <
+                                model::indicator_group_rank(b.type);
+                     });
+    model::Alert& a = c.alert;
+    if (!have_observed_) {
+        std::optional<Time> earliest;
+        if (auto e = earliest_evidence_time(c)) {
+            earliest = *e;
+        }
+        for (const auto& act : c.actions) {
+            if (act.time && (!earliest || act.time->utc < earliest->utc)) {
+                earliest = act.time;
             }
         }
-        for (const auto& r : analysis::case_lint_rules()) {
-            if (r.id == rule) {
-                severity = r.severity;
-            }
+        if (!earliest) {
+            return fail(ErrorCode::bad_input,
+                        fmt::format("{}: the report gives no time for the alert (Observed "
+                                    "At) and records no other time",
+                                    options_.file),
+                        "add a line such as '- **Observed At:** 2025-11-11T13:42:00Z' "
+                        "under the alert overview, then import again");
         }
-        result_.findings.push_back(
-            {severity, std::move(message), std::move(hint), at(line, column), std::move(rule)});
+        a.observed_at = *earliest;
+        event(ImportEvent::Kind::assumed,
+              fmt::format("no Observed At: the earliest time in the report, {}",
+                          format_time(*earliest)),
+              0);
     }
-
-    // ---- the end -----------------------------------------------------------------------
-
-    Result<ImportedReport> finish() {
-        model::Case& c = result_.value;
-        std::stable_sort(c.indicators.begin(), c.indicators.end(),
-                         [](const model::ManualIndicator& a, const model::ManualIndicator& b) {
-                             return model::indicator_group_rank(a.type) <
-                                    model::indicator_group_rank(b.type);
-                         });
-        model::Alert& a = c.alert;
-        if (!have_observed_) {
-            std::optional<Time> earliest;
-            if (auto e = earliest_evidence_time(c)) {
-                earliest = *e;
-            }
-            for (const auto& act : c.actions) {
-                if (act.time && (!earliest || act.time->utc < earliest->utc)) {
-                    earliest = act.time;
-                }
-            }
-            if (!earliest) {
-                return fail(ErrorCode::bad_input,
-                            fmt::format("{}: the report gives no time for the alert (Observed "
-                                        "At) and records no other time",
-                                        options_.file),
-                            "add a line such as '- **Observed At:** 2025-11-11T13:42:00Z' "
-                            "under the alert overview, then import again");
-            }
-            a.observed_at = *earliest;
-            event(ImportEvent::Kind::assumed,
-                  fmt::format("no Observed At: the earliest time in the report, {}",
-                              format_time(*earliest)),
-                  0);
-        }
-        if (!have_severity_) {
-            event(ImportEvent::Kind::assumed, "no severity: medium", 0);
-        }
-        if (a.ticket_id.empty()) {
-            std::string stem = std::filesystem::path(options_.file).stem().string();
-            a.ticket_id = stem.empty() ? "imported-report" : stem;
-            event(ImportEvent::Kind::assumed,
-                  fmt::format("no ticket id: the file name, {}", a.ticket_id), 0);
-        }
-        const std::string generic = normalize_heading(title_text_);
-        const bool generic_title = generic.empty() || generic == "soc investigation report" ||
-                                   generic == "investigation report" ||
-                                   generic == "incident report";
-        if (a.title.empty()) {
-            a.title = generic_title ? "Imported investigation report" : title_text_;
-            event(ImportEvent::Kind::assumed, fmt::format("no alert title: \"{}\"", a.title), 0);
-        } else if (!generic_title && title_text_.find(a.title) == std::string::npos &&
-                   title_text_.find(a.ticket_id) == std::string::npos) {
-            c.sections.insert(c.sections.begin(),
-                              model::CustomSection{std::string(kKeptPrefix) + "the report title",
-                                                   title_text_, at(1)});
-            event(ImportEvent::Kind::kept, "the report's own title, as a custom section", 1);
-        }
-        if (!c.locations.contains("alert")) {
-            c.locations["alert"] = at(1);
-        }
-        return std::move(result_);
+    if (!have_severity_) {
+        event(ImportEvent::Kind::assumed, "no severity: medium", 0);
     }
+    if (a.ticket_id.empty()) {
+        std::string stem = std::filesystem::path(options_.file).stem().string();
+        a.ticket_id = stem.empty() ? "imported-report" : stem;
+        event(ImportEvent::Kind::assumed,
+              fmt::format("no ticket id: the file name, {}", a.ticket_id), 0);
+    }
+    const std::string generic = normalize_heading(title_text_);
+    const bool generic_title = generic.empty() || generic == "soc investigation report" ||
+                               generic == "investigation report" || generic == "incident report";
+    if (a.title.empty()) {
+        a.title = generic_title ? "Imported investigation report" : title_text_;
+        event(ImportEvent::Kind::assumed, fmt::format("no alert title: \"{}\"", a.title), 0);
+    } else if (!generic_title && title_text_.find(a.title) == std::string::npos &&
+               title_text_.find(a.ticket_id) == std::string::npos) {
+        c.sections.insert(c.sections.begin(),
+                          model::CustomSection{std::string(kKeptPrefix) + "the report title",
+                                               title_text_, at(1)});
+        event(ImportEvent::Kind::kept, "the report's own title, as a custom section", 1);
+    }
+    if (!c.locations.contains("alert")) {
+        c.locations["alert"] = at(1);
+    }
+    return std::move(result_);
+}
 
-    MarkdownDoc doc_;
-    std::vector<std::unique_ptr<MarkdownDoc>> sub_docs_;
-    const ioc::Extractor& extractor_;
-    const ImportOptions& options_;
-    LooseTimeOptions time_options_;
-    ImportedReport result_;
+} // namespace casefile::importer::detail
 
-    std::map<SectionKind, int> seen_;
-    std::vector<KeptPiece> kept_;
-    std::optional<IndicatorType> hint_;
-    bool commands_mode_ = false;
-    OsintMode osint_mode_ = OsintMode::none;
-    std::string pending_label_;
-    std::vector<PastedRow> pasted_;
-    std::set<std::pair<IndicatorType, std::string>> listed_;
-    std::string last_date_;
-    std::string title_text_;
-    int html_depth_ = 0;
-    bool have_observed_ = false;
-    bool have_severity_ = false;
-};
-
-} // namespace
+namespace casefile::importer {
 
 std::string_view to_string(ImportEvent::Kind k) {
     switch (k) {
@@ -1777,7 +1697,7 @@ std::string_view to_string(ImportEvent::Kind k) {
 
 Result<ImportedReport> import_report(std::string_view markdown, const ioc::Extractor& extractor,
                                      const ImportOptions& options) {
-    return Importer(markdown, extractor, options).run();
+    return detail::Importer(markdown, extractor, options).run();
 }
 
 } // namespace casefile::importer
