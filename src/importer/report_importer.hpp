@@ -136,7 +136,7 @@ private:
     void read_items(const Section& s, const Block& b);
     void read_summary(const Section& s, const Block& b);
 
-    // ---- shared helpers (import_report.cpp) ---------------------------------------------
+    // ---- shared helpers (import_helpers.cpp) --------------------------------------------
 
     void note_pseudo(const Collected& c);
     void check_placeholders(const Block& b);
