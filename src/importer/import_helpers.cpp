@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "analysis/lint.hpp"
+#include "core/text.hpp"
 #include "importer/entries.hpp"
 #include "importer/loose_time.hpp"
 #include "importer/markdown_doc.hpp"
@@ -12,6 +13,13 @@
 #include "importer/report_importer.hpp"
 
 namespace casefile::importer::detail {
+
+bool is_layout_html(std::string_view html) {
+    const std::string_view h = trim(html);
+    return (h.starts_with("<div class=\"section-") && h.ends_with(">") &&
+            h.find('\n') == std::string_view::npos) ||
+           h == "</div>";
+}
 
 void Importer::note_pseudo(const Collected& c) {
     if (c.pseudo_line != 0) {

@@ -43,6 +43,9 @@ struct KeptPiece {
     std::string text;
 };
 
+// Free helpers more than one reader uses (import_helpers.cpp).
+bool is_layout_html(std::string_view html);
+
 class Importer {
 public:
     Importer(std::string_view markdown, const ioc::Extractor& extractor,
@@ -50,7 +53,7 @@ public:
     Result<ImportedReport> run();
 
 private:
-    // ---- structure (import_report.cpp) --------------------------------------------------
+    // ---- structure (import_structure.cpp) -----------------------------------------------
 
     std::vector<Section> split_sections();
     void read_section(const Section& s);
@@ -67,7 +70,7 @@ private:
     static bool is_evidence_label(const Block& b);
     void read_html(const Section& s, const Block& b);
 
-    // ---- custom sections and kept pieces (import_report.cpp) ----------------------------
+    // ---- custom sections and kept pieces (import_custom.cpp) ----------------------------
 
     void read_custom(const Section& s);
     void keep(const Block& b);
