@@ -11,6 +11,7 @@
 #include "importer/markdown_doc.hpp"
 #include "importer/prose.hpp"
 #include "importer/report_importer.hpp"
+#include "importer/sections.hpp"
 
 namespace casefile::importer::detail {
 
@@ -19,6 +20,61 @@ bool is_layout_html(std::string_view html) {
     return (h.starts_with("<div class=\"section-") && h.ends_with(">") &&
             h.find('\n') == std::string_view::npos) ||
            h == "</div>";
+}
+
+std::optional<IndicatorType> type_from_label(std::string_view label) {
+    const std::string l = normalize_heading(label);
+    if (l.empty()) {
+        return std::nullopt;
+    }
+    // Most specific first; a keyword matches at the start of a word ("File Hashes" -> hash).
+    static const std::vector<std::pair<std::string_view, IndicatorType>> kLabels = {
+        {"email subject", IndicatorType::email_subject},
+        {"subject", IndicatorType::email_subject},
+        {"sha256", IndicatorType::sha256},
+        {"sha 256", IndicatorType::sha256},
+        {"sha1", IndicatorType::sha1},
+        {"sha 1", IndicatorType::sha1},
+        {"sha512", IndicatorType::sha512},
+        {"md5", IndicatorType::md5},
+        {"hash", IndicatorType::sha256},
+        {"file name", IndicatorType::filename},
+        {"filename", IndicatorType::filename},
+        {"file path", IndicatorType::file_path},
+        {"path", IndicatorType::file_path},
+        {"registry", IndicatorType::registry_key},
+        {"scheduled task", IndicatorType::scheduled_task},
+        {"task", IndicatorType::scheduled_task},
+        {"user agent", IndicatorType::user_agent},
+        {"url", IndicatorType::url},
+        {"link", IndicatorType::url},
+        {"domain", IndicatorType::domain},
+        {"hostname", IndicatorType::domain},
+        {"ip", IndicatorType::ipv4},
+        {"email", IndicatorType::email},
+        {"sender", IndicatorType::email},
+        {"cve", IndicatorType::cve},
+        {"ja3", IndicatorType::ja3},
+        {"asn", IndicatorType::asn},
+        {"mac", IndicatorType::mac},
+        {"bitcoin", IndicatorType::btc},
+        {"technique", IndicatorType::attack_technique},
+        {"mutex", IndicatorType::other},
+        {"other", IndicatorType::other},
+    };
+    for (const auto& [word, type] : kLabels) {
+        for (size_t at = l.find(word); at != std::string::npos; at = l.find(word, at + 1)) {
+            if (at == 0 || l[at - 1] == ' ') {
+                return type;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+bool is_hand_only(IndicatorType t) {
+    return t == IndicatorType::email_subject || t == IndicatorType::scheduled_task ||
+           t == IndicatorType::user_agent || t == IndicatorType::other;
 }
 
 void Importer::note_pseudo(const Collected& c) {

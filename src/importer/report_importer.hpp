@@ -46,6 +46,10 @@ struct KeptPiece {
 // Free helpers more than one reader uses (import_helpers.cpp).
 bool is_layout_html(std::string_view html);
 
+std::optional<IndicatorType> type_from_label(std::string_view label);
+
+bool is_hand_only(IndicatorType t);
+
 class Importer {
 public:
     Importer(std::string_view markdown, const ioc::Extractor& extractor,
@@ -77,7 +81,7 @@ private:
     void keep(const Entry& e);
     void flush_kept(const Section& s);
 
-    // ---- alert and entities (import_report.cpp) -----------------------------------------
+    // ---- alert and entities (import_alert.cpp) ------------------------------------------
 
     struct Field {
         std::string label;
@@ -91,7 +95,7 @@ private:
     bool alert_field(const Field& f);
     bool entity_field(const Field& f);
 
-    // ---- indicators (import_report.cpp) -------------------------------------------------
+    // ---- indicators (import_indicators.cpp) ---------------------------------------------
 
     bool label_is_group(std::string_view label) const;
     void read_iocs(const Block& b);
@@ -106,7 +110,7 @@ private:
     void add_indicator(std::string value, std::string rest, int line,
                        std::optional<IndicatorType> hint);
 
-    // ---- evidence (import_report.cpp) ---------------------------------------------------
+    // ---- evidence (import_evidence.cpp) -------------------------------------------------
 
     void read_evidence(const Section& s, const Block& b);
 
