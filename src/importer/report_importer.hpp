@@ -118,7 +118,7 @@ private:
     bool indicator_lines(const Block& b);
     void move_pasted_rows();
 
-    // ---- OSINT (import_report.cpp) ------------------------------------------------------
+    // ---- OSINT (import_osint.cpp) -------------------------------------------------------
 
     enum class OsintMode { none, provider, behaviours, screenshot };
 
@@ -132,13 +132,13 @@ private:
     detection_ratio(std::string_view text);
     void screenshot(const std::string& raw, int line);
 
-    // ---- triage, actions, escalations (import_report.cpp) -------------------------------
+    // ---- triage, actions, escalations (import_actions.cpp) ------------------------------
 
     void read_timed(const Section& s, const Block& b);
     void timed_entry(const Section& s, const Entry& e);
     static void split_escalation(const std::string& text, std::string& to, std::string& reason);
 
-    // ---- lists and summaries (import_report.cpp) ----------------------------------------
+    // ---- lists and summaries (import_actions.cpp) ---------------------------------------
 
     void read_items(const Section& s, const Block& b);
     void read_summary(const Section& s, const Block& b);
