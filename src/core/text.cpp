@@ -130,15 +130,19 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
 }
 } // namespace
 
-bool is_valid_utf8(std::string_view s) {
+size_t invalid_utf8_offset(std::string_view s) {
     for (size_t i = 0; i < s.size();) {
         const size_t len = utf8_sequence_length(s, i);
         if (len == 0) {
-            return false;
+            return i;
         }
         i += len;
     }
-    return true;
+    return std::string_view::npos;
+}
+
+bool is_valid_utf8(std::string_view s) {
+    return invalid_utf8_offset(s) == std::string_view::npos;
 }
 
 std::string sanitize_utf8(std::string_view s) {

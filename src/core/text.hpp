@@ -28,6 +28,9 @@ namespace casefile {
 /// True when `s` is valid UTF-8 (no overlongs, no surrogates, no code point above U+10FFFF).
 [[nodiscard]] bool is_valid_utf8(std::string_view s);
 
+/// Offset of the first byte that does not start a valid UTF-8 sequence; npos when `s` is valid.
+[[nodiscard]] size_t invalid_utf8_offset(std::string_view s);
+
 /// Replaces every invalid UTF-8 sequence with U+FFFD so the text can be shown safely.
 [[nodiscard]] std::string sanitize_utf8(std::string_view s);
 

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
 #include "importer/evidence_times.hpp"
 #include "importer/importer.hpp"
 #include "importer/markdown_doc.hpp"
@@ -112,6 +113,21 @@ std::string_view to_string(ImportEvent::Kind k) {
 
 Result<ImportedReport> import_report(std::string_view markdown, const ioc::Extractor& extractor,
                                      const ImportOptions& options) {
+    // Every imported value must read back from case.yaml, which is UTF-8; say where the report
+    // is not rather than carry bytes the loader would reject.
+    if (const size_t bad = invalid_utf8_offset(markdown); bad != std::string_view::npos) {
+        const std::string_view before = markdown.substr(0, bad);
+        const auto line = static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1;
+        const size_t line_start = before.rfind('\n');
+        const auto column =
+            static_cast<int>(line_start == std::string_view::npos ? bad + 1 : bad - line_start);
+        return fail(ErrorCode::bad_input,
+                    fmt::format("the report is not valid UTF-8 (byte 0x{:02X})",
+                                static_cast<unsigned char>(markdown[bad])),
+                    "save it as UTF-8, for example: iconv -f WINDOWS-1252 -t UTF-8 " +
+                        options.file + " > report-utf8.md",
+                    SourceLocation{options.file, line, column});
+    }
     return detail::Importer(markdown, extractor, options).run();
 }
 

@@ -31,6 +31,18 @@ constexpr std::string_view kAlert = "## Alert Overview\n\n- **Ticket ID:** IR-1\
                                     "- **Alert Title:** T\n- **Observed At:** 2025-11-11T13:42Z\n"
                                     "- **Severity:** High\n\n";
 
+TEST(ImportReport, RefusesTextThatIsNotUtf8AndSaysWhere) {
+    // A Windows-1252 "é" on line 10: case.yaml is UTF-8, so nothing may carry the byte into it.
+    const std::string md = std::string(kAlert) + "## Final Summary\n\nCaf\xE9 server.\n";
+    auto r = import_report(md, extractor(), ImportOptions{"r.md", "UTC"});
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().message, "the report is not valid UTF-8 (byte 0xE9)");
+    ASSERT_TRUE(r.error().where);
+    EXPECT_EQ(r.error().where->line, 10);
+    EXPECT_EQ(r.error().where->column, 4);
+    EXPECT_NE(r.error().hint.find("iconv"), std::string::npos);
+}
+
 TEST(ImportReport, ReadsAlertFieldsAndRenamedSections) {
     const auto r = import(std::string(kAlert) +
                           "### IOCs\n\n- evil[.]com\n- 203[.]0[.]113[.]7 \xE2\x80\x94 C2\n\n"
