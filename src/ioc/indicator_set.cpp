@@ -16,6 +16,7 @@ using model::IndicatorType;
 namespace {
 
 constexpr uint32_t kNone = 0xFFFFFFFFu;
+constexpr size_t kPiece = size_t{64} << 10; // bytes pre-passed and scanned together
 constexpr size_t kTypeCount = static_cast<size_t>(IndicatorType::other) + 1;
 
 uint64_t load64(const char* p) {
@@ -249,6 +250,20 @@ struct IndicatorSet::State {
         }
     }
 
+    /// Scans whole lines of the current source that follow what was scanned before.
+    void scan_piece(std::string_view piece) {
+        detail::normalize(piece, detail::RefangMode::extract, norm);
+        chunk = piece;
+        counted = 0;
+        next_newline = find_newline(0);
+        detail::MatchSink sink{
+            [](void* p, const detail::RawMatch& raw) { static_cast<State*>(p)->add(raw); }, this};
+        detail::Scanner scanner(extractor->impl_->rules, *caches, norm, settings, sink);
+        scanner.run();
+        count_lines_to(piece.size());
+        source_offset += piece.size();
+    }
+
     // Most matches are new values whose table slot is not in cache: queue each one and touch
     // its slot now, and do the lookup a few matches later, when the line has arrived.
     void add(const detail::RawMatch& raw) {
@@ -300,17 +315,22 @@ void IndicatorSet::add_chunk(std::string_view chunk) {
     if (s.sources.empty()) {
         add_source("");
     }
-    detail::normalize(chunk, detail::RefangMode::extract, s.norm);
-    s.chunk = chunk;
-    s.counted = 0;
-    s.next_newline = s.find_newline(0);
-    detail::MatchSink sink{
-        [](void* p, const detail::RawMatch& raw) { static_cast<State*>(p)->add(raw); }, &s};
-    detail::Scanner scanner(s.extractor->impl_->rules, *s.caches, s.norm, s.settings, sink);
-    scanner.run();
+    // Pieces of whole lines, each pre-passed and scanned while it is still in cache: a chunk is
+    // read twice, and a piece without defang notation is scanned in place, not copied.
+    size_t from = 0;
+    while (from < chunk.size()) {
+        size_t end = chunk.size();
+        if (chunk.size() - from > kPiece) {
+            const void* nl =
+                std::memchr(chunk.data() + from + kPiece, '\n', chunk.size() - from - kPiece);
+            if (nl != nullptr) {
+                end = static_cast<size_t>(static_cast<const char*>(nl) - chunk.data()) + 1;
+            }
+        }
+        s.scan_piece(chunk.substr(from, end - from));
+        from = end;
+    }
     s.flush_pending();
-    s.count_lines_to(chunk.size());
-    s.source_offset += chunk.size();
     s.total += chunk.size();
 }
 
