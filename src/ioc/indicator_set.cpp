@@ -6,6 +6,7 @@
 #include <new>
 
 #include "ioc/extractor_impl.hpp"
+#include "ioc/huge_page_allocator.hpp"
 #include "ioc/normalize.hpp"
 #include "ioc/scanner.hpp"
 
@@ -163,7 +164,8 @@ struct IndicatorSet::State {
     /// all 24 tag bits agree.
     static constexpr unsigned kLocationBits = 40;
     static constexpr uint64_t kLocationMask = (uint64_t{1} << kLocationBits) - 1;
-    std::vector<uint64_t> table = std::vector<uint64_t>(1024, 0);
+    using Table = std::vector<uint64_t, detail::HugePageAllocator<uint64_t>>;
+    Table table = Table(1024, 0);
     BlockVector<Node> nodes;
     std::array<Pending, kPending> pending;
     size_t pending_head = 0;
@@ -194,7 +196,7 @@ struct IndicatorSet::State {
     [[nodiscard]] static uint64_t tag_of(uint64_t hash) { return hash >> kLocationBits; }
 
     void grow() {
-        std::vector<uint64_t> bigger(table.size() * 2, 0);
+        Table bigger(table.size() * 2, 0);
         const size_t mask = bigger.size() - 1;
         // In record order: the records are read front to back, not at random.
         for (size_t id = 0; id < locations.size(); ++id) {
