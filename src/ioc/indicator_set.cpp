@@ -69,7 +69,7 @@ public:
     }
 
 private:
-    std::vector<std::vector<T>> blocks_;
+    std::vector<std::vector<T, detail::HugePageAllocator<T>>> blocks_;
     size_t size_ = 0;
 };
 
@@ -88,18 +88,19 @@ struct Record {
     }
 };
 
-/// Records with their values, appended in 1 MiB blocks that never move; a record never
-/// straddles two blocks. A record's location is (block << 20 | offset): 40 bits address 1 TiB.
+/// Records with their values, appended in 2 MiB blocks (one huge page) that never move; a
+/// record never straddles two blocks. A record's location is (block << 21 | offset): 40 bits
+/// address 1 TiB.
 class RecordArena {
 public:
-    static constexpr unsigned kOffsetBits = 20;
+    static constexpr unsigned kOffsetBits = 21;
     static constexpr size_t kBlock = size_t{1} << kOffsetBits;
 
     uint64_t add(const Record& header, std::string_view value) {
         const size_t size = record_size(value.size());
         if (blocks_.empty() || used_ + size > block_size_) {
             block_size_ = std::max(kBlock, size);
-            blocks_.push_back(std::make_unique_for_overwrite<std::byte[]>(block_size_));
+            blocks_.push_back(Block(Allocator().allocate(block_size_), Free{block_size_}));
             used_ = 0;
         }
         std::byte* at = blocks_.back().get() + used_;
@@ -124,7 +125,13 @@ private:
     [[nodiscard]] static size_t record_size(size_t value_size) {
         return (sizeof(Record) + value_size + alignof(Record) - 1) & ~(alignof(Record) - 1);
     }
-    std::vector<std::unique_ptr<std::byte[]>> blocks_;
+    using Allocator = detail::HugePageAllocator<std::byte>;
+    struct Free {
+        size_t size = 0;
+        void operator()(std::byte* block) const { Allocator().deallocate(block, size); }
+    };
+    using Block = std::unique_ptr<std::byte[], Free>;
+    std::vector<Block> blocks_;
     size_t used_ = 0;
     size_t block_size_ = 0;
 };
