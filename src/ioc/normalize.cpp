@@ -748,26 +748,12 @@ constexpr auto kExtractNeeds = make_needs(false);
 constexpr auto kFilterNeeds = make_needs(true);
 
 bool Pass::run() {
-    const auto& needs = mode_ == RefangMode::filter ? kFilterNeeds : kExtractNeeds;
-    const auto* p = reinterpret_cast<const unsigned char*>(t_.data());
+    const PairTables tables = pair_tables(mode_);
     size_t i = 0;
     // The last byte has no successor; it can end no notation that was not started before it.
     const size_t last = n_ == 0 ? 0 : n_ - 1;
     while (i < last) {
-        // Eight pairs a step without a branch each: trigger pairs are tens of bytes apart.
-        while (i + 8 <= last) {
-            uint16_t any = 0;
-            for (size_t k = 0; k < 8; ++k) {
-                any |= needs[p[i + k]] & kNextClasses[p[i + k + 1]];
-            }
-            if (any != 0) {
-                break;
-            }
-            i += 8;
-        }
-        while (i < last && (needs[p[i]] & kNextClasses[p[i + 1]]) == 0) {
-            ++i;
-        }
+        i = next_trigger_pair(t_.data(), i, last, tables, mode_ == RefangMode::extract);
         if (i >= last) {
             break;
         }
@@ -781,6 +767,10 @@ bool Pass::run() {
 }
 
 } // namespace
+
+PairTables pair_tables(RefangMode mode) {
+    return {mode == RefangMode::filter ? &kFilterNeeds : &kExtractNeeds, &kNextClasses};
+}
 
 bool url_authority_start(char c) {
     return is_alnum(c) || is_high(c) || c == '[' || c == '%' || c == '_' || c == '-' || c == '~';
