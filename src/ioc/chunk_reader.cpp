@@ -11,6 +11,8 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "ioc/byte_buffer.hpp"
+
 namespace casefile::ioc {
 
 namespace {
@@ -32,7 +34,7 @@ struct ChunkReader::State {
     z_stream z{};
     std::string raw; // raw bytes read but not yet inflated (gzip only)
     size_t raw_used = 0;
-    std::string buffer; // decoded bytes; [start, buffer.size()) not yet returned
+    detail::ByteBuffer buffer; // decoded bytes; [start, buffer.size()) not yet returned
     size_t start = 0;
     size_t chunk_size = kDefaultChunk;
 
@@ -75,9 +77,9 @@ struct ChunkReader::State {
     Result<size_t> fill(size_t want) {
         const size_t before = buffer.size();
         if (!gzip) {
-            buffer.resize(before + want);
-            auto got = read_raw(buffer.data() + before, want);
-            buffer.resize(before + (got ? *got : 0));
+            char* out = buffer.extend(want);
+            auto got = read_raw(out, want);
+            buffer.shrink_to(before + (got ? *got : 0));
             if (!got) {
                 return tl::unexpected(got.error());
             }
@@ -109,14 +111,14 @@ struct ChunkReader::State {
                 }
                 inflating = true;
             }
-            buffer.resize(before + want);
+            char* out = buffer.extend(want);
             z.next_in = reinterpret_cast<Bytef*>(raw.data() + raw_used);
             z.avail_in = static_cast<uInt>(raw.size() - raw_used);
-            z.next_out = reinterpret_cast<Bytef*>(buffer.data() + before);
+            z.next_out = reinterpret_cast<Bytef*>(out);
             z.avail_out = static_cast<uInt>(want);
             const int rc = inflate(&z, Z_NO_FLUSH);
             raw_used = raw.size() - z.avail_in;
-            buffer.resize(before + (want - z.avail_out));
+            buffer.shrink_to(before + (want - z.avail_out));
             if (rc == Z_STREAM_END) {
                 // Another gzip member may follow (gzip allows concatenation).
                 inflateEnd(&z);
@@ -170,7 +172,7 @@ Result<std::string_view> ChunkReader::next() {
     State& s = *state_;
     // Drop what the previous call returned.
     if (s.start > 0) {
-        s.buffer.erase(0, s.start);
+        s.buffer.erase_front(s.start);
         s.start = 0;
     }
     if (!s.sniffed) {
@@ -190,18 +192,18 @@ Result<std::string_view> ChunkReader::next() {
         }
     }
     while (true) {
-        const size_t newline = s.buffer.rfind('\n');
-        const bool have_line = newline != std::string::npos;
+        const size_t newline = s.buffer.view().rfind('\n');
+        const bool have_line = newline != std::string_view::npos;
         if (have_line && s.buffer.size() >= s.chunk_size) {
             s.start = newline + 1;
-            return std::string_view(s.buffer).substr(0, s.start);
+            return s.buffer.view().substr(0, s.start);
         }
         if (s.buffer.size() >= kMaxLine) {
             // One enormous line: cut at its last blank so that words stay whole.
-            size_t cut = s.buffer.find_last_of(" \t", s.buffer.size() - 1);
-            cut = cut == std::string::npos || cut == 0 ? s.buffer.size() : cut + 1;
+            size_t cut = s.buffer.view().find_last_of(" \t", s.buffer.size() - 1);
+            cut = cut == std::string_view::npos || cut == 0 ? s.buffer.size() : cut + 1;
             s.start = cut;
-            return std::string_view(s.buffer).substr(0, cut);
+            return s.buffer.view().substr(0, cut);
         }
         const size_t want =
             std::max<size_t>(4096, s.chunk_size - std::min(s.chunk_size, s.buffer.size()));
@@ -211,14 +213,14 @@ Result<std::string_view> ChunkReader::next() {
         }
         if (*got == 0) {
             s.start = s.buffer.size();
-            return std::string_view(s.buffer);
+            return s.buffer.view();
         }
         // A pipe that returned less than asked has nothing more ready: hand over whole lines now.
         if (!s.gzip && *got < want && s.size == 0) {
-            const size_t nl = s.buffer.rfind('\n');
-            if (nl != std::string::npos) {
+            const size_t nl = s.buffer.view().rfind('\n');
+            if (nl != std::string_view::npos) {
                 s.start = nl + 1;
-                return std::string_view(s.buffer).substr(0, s.start);
+                return s.buffer.view().substr(0, s.start);
             }
         }
     }

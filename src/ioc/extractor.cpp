@@ -33,6 +33,9 @@ detail::ScanSettings detail::settings_for(const ExtractOptions& options) {
 }
 
 std::optional<IpClass> detail::ip_class_of(IndicatorType type, std::string_view canonical) {
+    if (type != IndicatorType::ipv4 && type != IndicatorType::ipv6) {
+        return std::nullopt; // most values: no need to look for a prefix length
+    }
     const std::string_view address = canonical.substr(0, canonical.find('/'));
     if (type == IndicatorType::ipv4) {
         if (auto v4 = parse_ipv4(address)) {

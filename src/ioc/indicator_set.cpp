@@ -6,6 +6,7 @@
 #include <new>
 
 #include "ioc/extractor_impl.hpp"
+#include "ioc/huge_page_allocator.hpp"
 #include "ioc/normalize.hpp"
 #include "ioc/scanner.hpp"
 
@@ -16,6 +17,7 @@ using model::IndicatorType;
 namespace {
 
 constexpr uint32_t kNone = 0xFFFFFFFFu;
+constexpr size_t kPiece = size_t{64} << 10; // bytes pre-passed and scanned together
 constexpr size_t kTypeCount = static_cast<size_t>(IndicatorType::other) + 1;
 
 uint64_t load64(const char* p) {
@@ -67,7 +69,7 @@ public:
     }
 
 private:
-    std::vector<std::vector<T>> blocks_;
+    std::vector<std::vector<T, detail::HugePageAllocator<T>>> blocks_;
     size_t size_ = 0;
 };
 
@@ -86,18 +88,19 @@ struct Record {
     }
 };
 
-/// Records with their values, appended in 1 MiB blocks that never move; a record never
-/// straddles two blocks. A record's location is (block << 20 | offset): 40 bits address 1 TiB.
+/// Records with their values, appended in 2 MiB blocks (one huge page) that never move; a
+/// record never straddles two blocks. A record's location is (block << 21 | offset): 40 bits
+/// address 1 TiB.
 class RecordArena {
 public:
-    static constexpr unsigned kOffsetBits = 20;
+    static constexpr unsigned kOffsetBits = 21;
     static constexpr size_t kBlock = size_t{1} << kOffsetBits;
 
     uint64_t add(const Record& header, std::string_view value) {
         const size_t size = record_size(value.size());
         if (blocks_.empty() || used_ + size > block_size_) {
             block_size_ = std::max(kBlock, size);
-            blocks_.push_back(std::make_unique_for_overwrite<std::byte[]>(block_size_));
+            blocks_.push_back(Block(Allocator().allocate(block_size_), Free{block_size_}));
             used_ = 0;
         }
         std::byte* at = blocks_.back().get() + used_;
@@ -122,7 +125,13 @@ private:
     [[nodiscard]] static size_t record_size(size_t value_size) {
         return (sizeof(Record) + value_size + alignof(Record) - 1) & ~(alignof(Record) - 1);
     }
-    std::vector<std::unique_ptr<std::byte[]>> blocks_;
+    using Allocator = detail::HugePageAllocator<std::byte>;
+    struct Free {
+        size_t size = 0;
+        void operator()(std::byte* block) const { Allocator().deallocate(block, size); }
+    };
+    using Block = std::unique_ptr<std::byte[], Free>;
+    std::vector<Block> blocks_;
     size_t used_ = 0;
     size_t block_size_ = 0;
 };
@@ -162,7 +171,8 @@ struct IndicatorSet::State {
     /// all 24 tag bits agree.
     static constexpr unsigned kLocationBits = 40;
     static constexpr uint64_t kLocationMask = (uint64_t{1} << kLocationBits) - 1;
-    std::vector<uint64_t> table = std::vector<uint64_t>(1024, 0);
+    using Table = std::vector<uint64_t, detail::HugePageAllocator<uint64_t>>;
+    Table table = Table(1024, 0);
     BlockVector<Node> nodes;
     std::array<Pending, kPending> pending;
     size_t pending_head = 0;
@@ -193,7 +203,7 @@ struct IndicatorSet::State {
     [[nodiscard]] static uint64_t tag_of(uint64_t hash) { return hash >> kLocationBits; }
 
     void grow() {
-        std::vector<uint64_t> bigger(table.size() * 2, 0);
+        Table bigger(table.size() * 2, 0);
         const size_t mask = bigger.size() - 1;
         // In record order: the records are read front to back, not at random.
         for (size_t id = 0; id < locations.size(); ++id) {
@@ -249,6 +259,20 @@ struct IndicatorSet::State {
         }
     }
 
+    /// Scans whole lines of the current source that follow what was scanned before.
+    void scan_piece(std::string_view piece) {
+        detail::normalize(piece, detail::RefangMode::extract, norm);
+        chunk = piece;
+        counted = 0;
+        next_newline = find_newline(0);
+        detail::MatchSink sink{
+            [](void* p, const detail::RawMatch& raw) { static_cast<State*>(p)->add(raw); }, this};
+        detail::Scanner scanner(extractor->impl_->rules, *caches, norm, settings, sink);
+        scanner.run();
+        count_lines_to(piece.size());
+        source_offset += piece.size();
+    }
+
     // Most matches are new values whose table slot is not in cache: queue each one and touch
     // its slot now, and do the lookup a few matches later, when the line has arrived.
     void add(const detail::RawMatch& raw) {
@@ -300,17 +324,22 @@ void IndicatorSet::add_chunk(std::string_view chunk) {
     if (s.sources.empty()) {
         add_source("");
     }
-    detail::normalize(chunk, detail::RefangMode::extract, s.norm);
-    s.chunk = chunk;
-    s.counted = 0;
-    s.next_newline = s.find_newline(0);
-    detail::MatchSink sink{
-        [](void* p, const detail::RawMatch& raw) { static_cast<State*>(p)->add(raw); }, &s};
-    detail::Scanner scanner(s.extractor->impl_->rules, *s.caches, s.norm, s.settings, sink);
-    scanner.run();
+    // Pieces of whole lines, each pre-passed and scanned while it is still in cache: a chunk is
+    // read twice, and a piece without defang notation is scanned in place, not copied.
+    size_t from = 0;
+    while (from < chunk.size()) {
+        size_t end = chunk.size();
+        if (chunk.size() - from > kPiece) {
+            const void* nl =
+                std::memchr(chunk.data() + from + kPiece, '\n', chunk.size() - from - kPiece);
+            if (nl != nullptr) {
+                end = static_cast<size_t>(static_cast<const char*>(nl) - chunk.data()) + 1;
+            }
+        }
+        s.scan_piece(chunk.substr(from, end - from));
+        from = end;
+    }
     s.flush_pending();
-    s.count_lines_to(chunk.size());
-    s.source_offset += chunk.size();
     s.total += chunk.size();
 }
 

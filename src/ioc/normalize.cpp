@@ -684,15 +684,16 @@ size_t Pass::try_at(size_t i) {
 // A notation starts at a trigger byte only when the byte after it is of a class that trigger
 // needs ('.' needs a closing bracket, ':' a slash, backslash or underscore...), so the pass
 // settles almost every byte with two table lookups.
-constexpr uint16_t kNextClose = 1;      // ) ] }
-constexpr uint16_t kNextSlash = 2;      // / and backslash
-constexpr uint16_t kNextUnderscore = 4; // _
-constexpr uint16_t kNextDot = 8;        // .
-constexpr uint16_t kNextSpace = 16;     // space, tab
-constexpr uint16_t kNextWord = 32;      // first letters of dot, at, et, arroba, punto, punkt
-constexpr uint16_t kNextCore = 64;      // @ : , and opening brackets
-constexpr uint16_t kNextOT = 128;       // O, T (filter mode: fooDOTcom, fooATbar)
-constexpr uint16_t kNextForward = 256;  // / alone: a backslash escapes a dot or a slash only
+constexpr uint16_t kNextClose = 1;         // ) ] }
+constexpr uint16_t kNextSlash = 2;         // / and backslash
+constexpr uint16_t kNextUnderscore = 4;    // _
+constexpr uint16_t kNextDot = 8;           // .
+constexpr uint16_t kNextSpace = 16;        // space, tab
+constexpr uint16_t kNextWord = 32;         // first letters of dot, at, arroba
+constexpr uint16_t kNextCore = 64;         // @ : , and opening brackets
+constexpr uint16_t kNextOT = 128;          // O, T (filter mode: fooDOTcom, fooATbar)
+constexpr uint16_t kNextForward = 256;     // / alone: a backslash escapes a dot or a slash only
+constexpr uint16_t kNextBracketWord = 512; // first letters of et, punto, punkt: only in brackets
 
 constexpr std::array<uint16_t, 256> make_next_class() {
     std::array<uint16_t, 256> t{};
@@ -705,8 +706,11 @@ constexpr std::array<uint16_t, 256> make_next_class() {
     t['.'] |= kNextDot;
     t[' '] |= kNextSpace;
     t['\t'] |= kNextSpace;
-    for (char c : std::string_view("dDaAeEpP")) {
+    for (char c : std::string_view("dDaA")) {
         t[static_cast<unsigned char>(c)] |= kNextWord;
+    }
+    for (char c : std::string_view("eEpP")) {
+        t[static_cast<unsigned char>(c)] |= kNextBracketWord;
     }
     for (char c : std::string_view("@:,[({")) {
         t[static_cast<unsigned char>(c)] |= kNextCore;
@@ -721,15 +725,16 @@ constexpr std::array<uint16_t, 256> make_needs(bool filter) {
     std::array<uint16_t, 256> t{};
     t['.'] = kNextClose;
     t[':'] = kNextSlash | kNextUnderscore;
-    t['/'] = kNextSlash;
+    t['/'] = kNextForward; // scheme_no_colon: "http//x"
     t['_'] = kNextUnderscore;
     t['\\'] = kNextDot | kNextForward;
     t[']'] = kNextDot;
-    t['@'] = 0xFF;
-    const uint16_t spaced = kNextWord | kNextDot | kNextSlash | kNextSpace;
+    t['@'] = kNextSpace; // spaced_at_sign: "foo @ bar.com"
+    const uint16_t spaced = kNextWord | kNextDot | kNextForward | kNextSpace;
     t[' '] = spaced;
     t['\t'] = spaced;
-    const uint16_t bracket = kNextDot | kNextWord | kNextSpace | kNextCore | kNextSlash;
+    const uint16_t bracket =
+        kNextDot | kNextWord | kNextBracketWord | kNextSpace | kNextCore | kNextForward;
     t['['] = bracket;
     t['('] = bracket;
     t['{'] = bracket;
@@ -743,26 +748,12 @@ constexpr auto kExtractNeeds = make_needs(false);
 constexpr auto kFilterNeeds = make_needs(true);
 
 bool Pass::run() {
-    const auto& needs = mode_ == RefangMode::filter ? kFilterNeeds : kExtractNeeds;
-    const auto* p = reinterpret_cast<const unsigned char*>(t_.data());
+    const PairTables tables = pair_tables(mode_);
     size_t i = 0;
     // The last byte has no successor; it can end no notation that was not started before it.
     const size_t last = n_ == 0 ? 0 : n_ - 1;
     while (i < last) {
-        // Eight pairs a step without a branch each: trigger pairs are tens of bytes apart.
-        while (i + 8 <= last) {
-            uint16_t any = 0;
-            for (size_t k = 0; k < 8; ++k) {
-                any |= needs[p[i + k]] & kNextClasses[p[i + k + 1]];
-            }
-            if (any != 0) {
-                break;
-            }
-            i += 8;
-        }
-        while (i < last && (needs[p[i]] & kNextClasses[p[i + 1]]) == 0) {
-            ++i;
-        }
+        i = next_trigger_pair(t_.data(), i, last, tables, mode_ == RefangMode::extract);
         if (i >= last) {
             break;
         }
@@ -776,6 +767,10 @@ bool Pass::run() {
 }
 
 } // namespace
+
+PairTables pair_tables(RefangMode mode) {
+    return {mode == RefangMode::filter ? &kFilterNeeds : &kExtractNeeds, &kNextClasses};
+}
 
 bool url_authority_start(char c) {
     return is_alnum(c) || is_high(c) || c == '[' || c == '%' || c == '_' || c == '-' || c == '~';

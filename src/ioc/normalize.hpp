@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ioc/pair_filter.hpp"
+
 namespace casefile::ioc::detail {
 
 /// How eagerly defang notation is rewritten. `extract` keeps to notations that cannot merge
@@ -53,6 +55,9 @@ private:
 /// Newlines are never consumed, so a text can be processed line by line or in line-aligned
 /// chunks with the same result. `out` is reused to avoid reallocations.
 void normalize(std::string_view text, RefangMode mode, Normalized& out);
+
+/// The pre-pass's exact test of where a notation may start, as a pair of bytes.
+[[nodiscard]] PairTables pair_tables(RefangMode mode);
 
 /// What may follow "scheme://" in a URL the extractor reports (and refang recognises): the
 /// first character of a host, an IPv6 literal or a userinfo.
