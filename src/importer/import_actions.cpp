@@ -11,17 +11,7 @@
 namespace casefile::importer::detail {
 
 void Importer::read_timed(const Section& s, const Block& b) {
-    const Collected c = collect_entries(b, true);
-    if (c.entries.empty()) {
-        keep(b);
-        return;
-    }
-    note_pseudo(c);
-    for (const Entry& e : c.entries) {
-        if (e.empty) {
-            skip_empty(e.line);
-            continue;
-        }
+    for (const Entry& e : entries_of(b, true)) {
         if (e.label) {
             keep(e);
             continue;
@@ -134,19 +124,9 @@ void Importer::split_escalation(const std::string& text, std::string& to, std::s
 }
 
 void Importer::read_items(const Section& s, const Block& b) {
-    const Collected c = collect_entries(b, false);
-    if (c.entries.empty()) {
-        keep(b);
-        return;
-    }
-    note_pseudo(c);
     std::vector<std::string>& out =
         s.kind == SectionKind::lessons ? result_.value.lessons : result_.value.next_steps;
-    for (const Entry& e : c.entries) {
-        if (e.empty) {
-            skip_empty(e.line);
-            continue;
-        }
+    for (const Entry& e : entries_of(b, false)) {
         if (e.label) {
             keep(e);
             continue;

@@ -79,22 +79,12 @@ std::vector<Importer::Field> Importer::fields_of_row(const Entry& e) const {
 }
 
 void Importer::read_fields(const Section& s, const Block& b) {
-    const Collected c = collect_entries(b, true);
-    if (c.entries.empty()) {
-        keep(b);
-        return;
-    }
-    note_pseudo(c);
-    for (const Entry& e : c.entries) {
+    for (const Entry& e : entries_of(b, true)) {
         std::vector<Field> fields;
         if (!e.columns.empty() || !e.cells.empty()) {
             fields = fields_of_row(e);
         } else if (auto f = field_of(e)) {
             fields.push_back(*f);
-        }
-        if (e.empty) {
-            skip_empty(e.line);
-            continue;
         }
         if (fields.empty()) {
             keep(e);

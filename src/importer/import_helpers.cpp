@@ -77,6 +77,25 @@ bool is_hand_only(IndicatorType t) {
            t == IndicatorType::user_agent || t == IndicatorType::other;
 }
 
+std::vector<Entry> Importer::entries_of(const Block& b, bool plain_lines) {
+    Collected c = collect_entries(b, plain_lines);
+    if (c.entries.empty()) {
+        keep(b);
+        return {};
+    }
+    note_pseudo(c);
+    std::vector<Entry> out;
+    out.reserve(c.entries.size());
+    for (Entry& e : c.entries) {
+        if (e.empty) {
+            skip_empty(e.line);
+        } else {
+            out.push_back(std::move(e));
+        }
+    }
+    return out;
+}
+
 void Importer::note_pseudo(const Collected& c) {
     if (c.pseudo_line != 0) {
         finding("pseudo-bullet", c.pseudo_line,

@@ -46,17 +46,7 @@ void Importer::read_iocs(const Block& b) {
         set_group(inline_plain(b.inlines), b.line);
         return;
     }
-    const Collected c = collect_entries(b, false);
-    if (c.entries.empty()) {
-        keep(b);
-        return;
-    }
-    note_pseudo(c);
-    for (const Entry& e : c.entries) {
-        if (e.empty) {
-            skip_empty(e.line);
-            continue;
-        }
+    for (const Entry& e : entries_of(b, false)) {
         if (e.label) {
             set_group(label_text(e.head), e.line);
             continue;

@@ -2,6 +2,7 @@
 // section is read by the reader for the part of the layout its heading names. What a reader
 // cannot map is kept verbatim in a "Kept from ..." custom section, so nothing is lost.
 #include <algorithm>
+#include <limits>
 #include <optional>
 
 #include <fmt/format.h>
@@ -88,6 +89,13 @@ Result<ImportedReport> Importer::finish() {
     if (!c.locations.contains("alert")) {
         c.locations["alert"] = at(1);
     }
+    // In report order, so the summary reads along the report; whole-report assumptions last.
+    const auto order = [](const ImportEvent& e) {
+        return e.line == 0 ? std::numeric_limits<int>::max() : e.line;
+    };
+    std::stable_sort(
+        result_.events.begin(), result_.events.end(),
+        [&](const ImportEvent& x, const ImportEvent& y) { return order(x) < order(y); });
     return std::move(result_);
 }
 

@@ -145,6 +145,10 @@ private:
 
     // ---- shared helpers (import_helpers.cpp) --------------------------------------------
 
+    /// The entries of a list, table or paragraph after what every section reader does first: a
+    /// block with no entries is kept verbatim, pseudo-bullets are noted, and empty items are
+    /// recorded as skipped and left out.
+    std::vector<Entry> entries_of(const Block& b, bool plain_lines);
     void note_pseudo(const Collected& c);
     void check_placeholders(const Block& b);
     void skip_empty(int line);
