@@ -37,6 +37,8 @@ void Importer::read_custom(const Section& s) {
     std::string title = s.title;
     if (s.line == 0) {
         title = std::string(kKeptPrefix) + "the report's beginning";
+    } else if (title.empty()) {
+        title = fmt::format("Untitled section (line {})", s.line); // "##" alone: a case needs one
     }
     result_.value.sections.push_back(
         model::CustomSection{title, refang(body), at(s.line == 0 ? blocks.front()->line : s.line)});

@@ -43,6 +43,17 @@ TEST(ImportReport, RefusesTextThatIsNotUtf8AndSaysWhere) {
     EXPECT_NE(r.error().hint.find("iconv"), std::string::npos);
 }
 
+TEST(ImportReport, NamesASectionWhoseHeadingIsEmpty) {
+    const ImportedReport r =
+        import(std::string(kAlert) + "## Lessons Learned\n\n- one\n\n##\n\nnote\n");
+    ASSERT_EQ(r.value.sections.size(), 1U);
+    EXPECT_EQ(r.value.sections[0].title, "Untitled section (line 12)");
+    EXPECT_EQ(r.value.sections[0].body, "note");
+    auto back = model::parse_case_yaml(model::to_yaml(r.value), "case.yaml");
+    ASSERT_TRUE(back);
+    EXPECT_TRUE(back->ok());
+}
+
 TEST(ImportReport, ReadsAlertFieldsAndRenamedSections) {
     const auto r = import(std::string(kAlert) +
                           "### IOCs\n\n- evil[.]com\n- 203[.]0[.]113[.]7 \xE2\x80\x94 C2\n\n"
