@@ -245,4 +245,35 @@ bool Importer::entity_field(const Field& f) {
     return true;
 }
 
+void Importer::keep_nameless_entities() {
+    model::Entities& e = result_.value.entities;
+    std::vector<int> lines;
+    std::erase_if(e.users, [&](const model::User& u) {
+        const bool nameless = u.sid.empty() && u.name.empty() && u.account.empty() &&
+                              u.upn.empty() && u.email.empty();
+        if (nameless) {
+            lines.push_back(u.where.line);
+        }
+        return nameless;
+    });
+    std::erase_if(e.devices, [&](const model::Device& d) {
+        const bool nameless = d.id.empty() && d.hostname.empty();
+        if (nameless) {
+            lines.push_back(d.where.line);
+        }
+        return nameless;
+    });
+    if (lines.empty()) {
+        return;
+    }
+    std::sort(lines.begin(), lines.end());
+    std::string body;
+    for (const int line : lines) {
+        body += (body.empty() ? "" : "\n") + doc_.source(line, line);
+        event(ImportEvent::Kind::kept, "a user or device the report names no one by", line);
+    }
+    result_.value.sections.push_back(model::CustomSection{
+        std::string(kKeptPrefix) + "entities without a name", body, at(lines.front())});
+}
+
 } // namespace casefile::importer::detail

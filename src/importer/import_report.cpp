@@ -89,6 +89,7 @@ Result<ImportedReport> Importer::finish() {
     if (!c.locations.contains("alert")) {
         c.locations["alert"] = at(1);
     }
+    keep_nameless_entities();
     // In report order, so the summary reads along the report; whole-report assumptions last.
     const auto order = [](const ImportEvent& e) {
         return e.line == 0 ? std::numeric_limits<int>::max() : e.line;

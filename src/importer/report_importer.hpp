@@ -94,6 +94,9 @@ private:
     void read_fields(const Section& s, const Block& b);
     bool alert_field(const Field& f);
     bool entity_field(const Field& f);
+    /// A user known only by a title, or a device only by its addresses, names nobody and
+    /// cannot stand in case.yaml; their report lines become a kept custom section instead.
+    void keep_nameless_entities();
 
     // ---- indicators (import_indicators.cpp) ---------------------------------------------
 

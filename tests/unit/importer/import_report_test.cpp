@@ -54,6 +54,25 @@ TEST(ImportReport, NamesASectionWhoseHeadingIsEmpty) {
     EXPECT_TRUE(back->ok());
 }
 
+TEST(ImportReport, KeepsUsersAndDevicesThatNameNoOne) {
+    // A second address line starts a device of its own, which has no name.
+    const ImportedReport r =
+        import(std::string(kAlert) + "## User/Entity Details\n\n- **Title:** Finance Analyst\n"
+                                     "- **Hostname:** FIN-SRV02\n- **IP Address:** 10.0.5.22\n"
+                                     "- **IP Address:** 10.0.5.23\n");
+    EXPECT_TRUE(r.value.entities.users.empty());
+    ASSERT_EQ(r.value.entities.devices.size(), 1U);
+    EXPECT_EQ(r.value.entities.devices[0].hostname, "FIN-SRV02");
+    EXPECT_EQ(r.value.entities.devices[0].ips, std::vector<std::string>{"10.0.5.22"});
+    ASSERT_EQ(r.value.sections.size(), 1U);
+    EXPECT_EQ(r.value.sections[0].title, "Kept from entities without a name");
+    EXPECT_EQ(r.value.sections[0].body,
+              "- **Title:** Finance Analyst\n- **IP Address:** 10.0.5.23");
+    auto back = model::parse_case_yaml(model::to_yaml(r.value), "case.yaml");
+    ASSERT_TRUE(back);
+    EXPECT_TRUE(back->ok());
+}
+
 TEST(ImportReport, ReadsAlertFieldsAndRenamedSections) {
     const auto r = import(std::string(kAlert) +
                           "### IOCs\n\n- evil[.]com\n- 203[.]0[.]113[.]7 \xE2\x80\x94 C2\n\n"
