@@ -141,6 +141,14 @@ size_t invalid_utf8_offset(std::string_view s) {
     return std::string_view::npos;
 }
 
+std::pair<int, int> line_and_column(std::string_view text, size_t offset) {
+    const std::string_view before = text.substr(0, offset);
+    const auto line = static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1;
+    const size_t line_start = before.rfind('\n');
+    const size_t column = line_start == std::string_view::npos ? offset + 1 : offset - line_start;
+    return {line, static_cast<int>(column)};
+}
+
 bool is_valid_utf8(std::string_view s) {
     return invalid_utf8_offset(s) == std::string_view::npos;
 }

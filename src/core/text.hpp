@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace casefile {
@@ -30,6 +31,9 @@ namespace casefile {
 
 /// Offset of the first byte that does not start a valid UTF-8 sequence; npos when `s` is valid.
 [[nodiscard]] size_t invalid_utf8_offset(std::string_view s);
+
+/// 1-based line and column (in bytes) of `offset` in `text`.
+[[nodiscard]] std::pair<int, int> line_and_column(std::string_view text, size_t offset);
 
 /// Replaces every invalid UTF-8 sequence with U+FFFD so the text can be shown safely.
 [[nodiscard]] std::string sanitize_utf8(std::string_view s);

@@ -125,11 +125,7 @@ Result<ImportedReport> import_report(std::string_view markdown, const ioc::Extra
     // Every imported value must read back from case.yaml, which is UTF-8; say where the report
     // is not rather than carry bytes the loader would reject.
     if (const size_t bad = invalid_utf8_offset(markdown); bad != std::string_view::npos) {
-        const std::string_view before = markdown.substr(0, bad);
-        const auto line = static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1;
-        const size_t line_start = before.rfind('\n');
-        const auto column =
-            static_cast<int>(line_start == std::string_view::npos ? bad + 1 : bad - line_start);
+        const auto [line, column] = line_and_column(markdown, bad);
         return fail(ErrorCode::bad_input,
                     fmt::format("the report is not valid UTF-8 (byte 0x{:02X})",
                                 static_cast<unsigned char>(markdown[bad])),

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "core/text.hpp"
 #include "model/case_yaml.hpp"
 #include "model/yaml_reader.hpp"
 
@@ -362,6 +363,16 @@ std::optional<SourceLocation> find_tab_indent(std::string_view text, const std::
 } // namespace
 
 Result<LoadedCase> parse_case_yaml(std::string_view text, const std::string& file) {
+    // Checked once for the whole file: every value, list item and key is then UTF-8, so the
+    // writer can save what was read and read it back the same.
+    if (const size_t bad = invalid_utf8_offset(text); bad != std::string_view::npos) {
+        const auto [line, column] = line_and_column(text, bad);
+        return fail(
+            ErrorCode::bad_input,
+            fmt::format("not valid UTF-8 (byte 0x{:02X})", static_cast<unsigned char>(text[bad])),
+            "save the file as UTF-8, for example: iconv -f WINDOWS-1252 -t UTF-8",
+            SourceLocation{file, line, column});
+    }
     YAML::Node root;
     try {
         root = YAML::Load(std::string(text));

@@ -148,11 +148,6 @@ std::string MapReader::text(std::string_view key, bool required) {
         report(node, fmt::format("'{}' in '{}' must not be empty", key, path_),
                "write the value after the colon", "missing-field");
     }
-    if (!is_valid_utf8(value)) {
-        report(node, fmt::format("'{}' is not valid UTF-8", key), "save the file as UTF-8",
-               "encoding");
-        value = sanitize_utf8(value);
-    }
     return value;
 }
 
