@@ -206,6 +206,30 @@ size_t Scanner::try_mac_cisco(const Word& w) {
     return i + 14;
 }
 
+IndicatorType Scanner::md5_kind(const Word& w, std::string_view word, std::string_view tail) const {
+    if (word == "imphash" || tail == "imphash" || word.ends_with("imp_hash")) {
+        return IndicatorType::imphash;
+    }
+    if (tail == "ja3" || tail == "ja3s" || word.ends_with("ja3_hash") ||
+        word.ends_with("ja3s_hash") || word.ends_with("ja3_md5")) {
+        return IndicatorType::ja3;
+    }
+    const bool generic = word == "hash" || word == "md5";
+    if (!generic && word != "fingerprint" && word != "digest") {
+        return IndicatorType::md5;
+    }
+    // "import hash", "JA3 fingerprint": the word before names the kind.
+    std::array<char, 40> buf{};
+    const std::string_view before = preceding_word(w.begin, 1, buf.data(), buf.size());
+    if (generic && before == "import") {
+        return IndicatorType::imphash;
+    }
+    if (before == "ja3" || before == "ja3s") {
+        return IndicatorType::ja3;
+    }
+    return IndicatorType::md5;
+}
+
 size_t Scanner::try_hash(const Word& w) {
     if (w.digits || before(w.begin) == '-' || at(w.end) == '-') {
         return 0; // a number, or a piece of a dashed identifier
@@ -224,28 +248,18 @@ size_t Scanner::try_hash(const Word& w) {
     default:
         break;
     }
-    std::array<char, 40> buf{};
-    const std::string_view word = preceding_word(w.begin, 0, buf.data(), buf.size());
-    const size_t cut = word.find_last_of("._");
-    const std::string_view tail = cut == std::string_view::npos ? word : word.substr(cut + 1);
-    if (type == IndicatorType::md5) {
-        std::array<char, 40> buf2{};
-        if (word == "imphash" || tail == "imphash" || word.ends_with("imp_hash") ||
-            ((word == "hash" || word == "md5") &&
-             preceding_word(w.begin, 1, buf2.data(), buf2.size()) == "import")) {
-            type = IndicatorType::imphash;
-        } else if (tail == "ja3" || tail == "ja3s" || word.ends_with("ja3_hash") ||
-                   word.ends_with("ja3s_hash") || word.ends_with("ja3_md5") ||
-                   ((word == "hash" || word == "fingerprint" || word == "digest" ||
-                     word == "md5") &&
-                    (preceding_word(w.begin, 1, buf2.data(), buf2.size()) == "ja3" ||
-                     preceding_word(w.begin, 1, buf2.data(), buf2.size()) == "ja3s"))) {
-            type = IndicatorType::ja3;
+    // Only an MD5 (imphash, JA3) or a SHA-256 (Authenticode) takes its meaning from context.
+    if (type == IndicatorType::md5 || type == IndicatorType::sha256) {
+        std::array<char, 40> buf{};
+        const std::string_view word = preceding_word(w.begin, 0, buf.data(), buf.size());
+        const size_t cut = word.find_last_of("._");
+        const std::string_view tail = cut == std::string_view::npos ? word : word.substr(cut + 1);
+        if (type == IndicatorType::md5) {
+            type = md5_kind(w, word, tail);
+        } else if (word == "authentihash" || tail == "authentihash") {
+            last_end_ = std::max(last_end_, w.end);
+            return w.end; // a PE Authenticode digest, not the file's SHA-256
         }
-    } else if (type == IndicatorType::sha256 &&
-               (word == "authentihash" || tail == "authentihash")) {
-        last_end_ = std::max(last_end_, w.end);
-        return w.end; // a PE Authenticode digest, not the file's SHA-256
     }
     value_.assign(text_.substr(w.begin, w.size()));
     for (char& c : value_) {

@@ -66,7 +66,8 @@ constexpr std::array<uint8_t, 256> make_word_props() {
 constexpr auto kWordProps = make_word_props();
 
 // What can start a candidate: 1 = ASCII letter or digit, 2 = non-ASCII byte, 3 = punctuation
-// that opens a path, a registry key, an IPv6 "::" or an email.
+// that opens a path, a registry key or an email, 4 = ':' (only "::" opens an IPv6 address: the
+// colons after JSON keys and in times are passed over in the loop).
 constexpr std::array<uint8_t, 256> make_start() {
     std::array<uint8_t, 256> t{};
     for (int c = 0; c < 256; ++c) {
@@ -76,9 +77,10 @@ constexpr std::array<uint8_t, 256> make_start() {
             t[c] = 2;
         }
     }
-    for (char c : std::string_view("\\/~%$:<@")) {
+    for (char c : std::string_view("\\/~%$<@")) {
         t[static_cast<unsigned char>(c)] = 3;
     }
+    t[':'] = 4;
     return t;
 }
 constexpr auto kStart = make_start();
@@ -113,6 +115,21 @@ bool may_be_keyword(const char* word, size_t len) {
     }
 }
 constexpr size_t kMinCrypto = 14; // shortest word try_crypto looks at
+
+// preceding_word's alphabet: what separates a context word from the value, and what the word
+// itself is made of ("ja3_hash", "process.hash.md5").
+constexpr std::array<bool, 256> make_byte_set(std::string_view members, bool alnum) {
+    std::array<bool, 256> t{};
+    for (char c : members) {
+        t[static_cast<unsigned char>(c)] = true;
+    }
+    for (int c = 0; alnum && c < 256; ++c) {
+        t[c] = t[c] || (kCharBits[c] & (kDigit | kAlpha)) != 0;
+    }
+    return t;
+}
+constexpr auto kContextSeparator = make_byte_set(" \t\r\n:=\"'{,(-[", false);
+constexpr auto kContextWordChar = make_byte_set("_.", true);
 
 bool is_alnum(char c) {
     return (kCharBits[static_cast<unsigned char>(c)] & (kDigit | kAlpha)) != 0;
@@ -319,7 +336,11 @@ void Scanner::run() {
                 continue;
             }
         }
-        const size_t next = kind == 3 ? on_punct(i) : on_word(i);
+        if (kind == 4 && (i + 1 >= n_ || p[i + 1] != ':')) {
+            ++i;
+            continue;
+        }
+        const size_t next = kind >= 3 ? on_punct(i) : on_word(i);
         i = std::max(next, i + 1);
     }
 }
@@ -1062,22 +1083,15 @@ size_t Scanner::try_encoded_url(const Word& w) {
 
 std::string_view Scanner::preceding_word(size_t pos, size_t skip_words, char* buf,
                                          size_t cap) const {
+    const auto* p = reinterpret_cast<const unsigned char*>(t_);
     size_t k = pos;
     for (size_t word = 0;; ++word) {
-        size_t seps = 0;
-        while (k > 0 && seps < 8) {
-            const char c = t_[k - 1];
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ':' || c == '=' ||
-                c == '"' || c == '\'' || c == '{' || c == ',' || c == '(' || c == '-' || c == '[') {
-                --k;
-                ++seps;
-                continue;
-            }
-            break;
+        const size_t word_end = k;
+        while (k > 0 && word_end - k < 8 && kContextSeparator[p[k - 1]]) {
+            --k;
         }
         const size_t end = k;
-        while (k > 0 && end - k < cap &&
-               (is_alnum(t_[k - 1]) || t_[k - 1] == '_' || t_[k - 1] == '.')) {
+        while (k > 0 && end - k < cap && kContextWordChar[p[k - 1]]) {
             --k;
         }
         if (word == skip_words) {

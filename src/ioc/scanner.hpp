@@ -135,6 +135,8 @@ private:
     size_t try_mac_dash(const Word& w);
     size_t try_mac_cisco(const Word& w);
     size_t try_hash(const Word& w);
+    [[nodiscard]] model::IndicatorType md5_kind(const Word& w, std::string_view word,
+                                                std::string_view tail) const;
     size_t try_ssdeep(const Word& w);
     size_t try_cve(const Word& w);
     size_t try_attack(const Word& w);
