@@ -35,6 +35,28 @@ constexpr std::array kV4Blocks{
     V4Block{v4(240, 0, 0, 0), 4, IpClass::reserved}, // includes 255.255.255.255
 };
 
+constexpr bool in_block(uint32_t address, const V4Block& b) {
+    const uint32_t mask = b.prefix == 0 ? 0 : ~(0xFFFFFFFFu >> b.prefix);
+    return (address & mask) == (b.network & mask);
+}
+
+/// First octets that fall in none of the blocks: most addresses are decided by one lookup.
+constexpr std::array<bool, 256> make_public_first_octet() {
+    std::array<bool, 256> t{};
+    for (uint32_t first = 0; first < 256; ++first) {
+        t[first] = true;
+        for (const V4Block& b : kV4Blocks) {
+            const uint32_t span = b.prefix >= 8 ? 1 : 1u << (8 - b.prefix);
+            const uint32_t block_first = b.network >> 24;
+            if (first >= block_first && first < block_first + span) {
+                t[first] = false;
+            }
+        }
+    }
+    return t;
+}
+constexpr auto kPublicFirstOctet = make_public_first_octet();
+
 bool in_v6(const Ipv6Address& a, std::array<uint8_t, 16> network, int prefix) {
     return same_prefix(a, Ipv6Address{network}, prefix);
 }
@@ -42,8 +64,11 @@ bool in_v6(const Ipv6Address& a, std::array<uint8_t, 16> network, int prefix) {
 } // namespace
 
 IpClass classify_ipv4(uint32_t address) {
+    if (kPublicFirstOctet[address >> 24]) {
+        return IpClass::public_address;
+    }
     for (const V4Block& b : kV4Blocks) {
-        if (same_prefix(address, b.network, b.prefix)) {
+        if (in_block(address, b)) {
             return b.cls;
         }
     }

@@ -34,7 +34,7 @@ char upper(char c) {
 }
 
 /// Ends a path or key segment wherever it appears.
-bool segment_stop(char c) {
+constexpr bool segment_stop(char c) {
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
         return true;
     }
@@ -53,6 +53,20 @@ bool segment_stop(char c) {
         return false;
     }
 }
+
+/// Bytes a segment simply continues over: not a separator, blank, stop, bracket or non-ASCII
+/// byte, each of which scan_segments looks at one by one.
+constexpr std::array<bool, 256> make_plain_segment_byte() {
+    std::array<bool, 256> t{};
+    for (int c = 0x20; c < 0x7F; ++c) {
+        t[c] = !segment_stop(static_cast<char>(c));
+    }
+    for (char c : std::string_view("\\/ <>()")) {
+        t[static_cast<unsigned char>(c)] = false;
+    }
+    return t;
+}
+constexpr auto kPlainSegmentByte = make_plain_segment_byte();
 
 bool is_registry_root(std::string_view root) {
     static constexpr std::array<std::string_view, 13> kRoots{"HKLM",
@@ -179,6 +193,12 @@ size_t Scanner::scan_segments(size_t p, char sep, bool registry, std::string& ou
         int parens = 0;
         bool stop = false;
         while (e < limit && !stop) {
+            while (e < limit && kPlainSegmentByte[static_cast<unsigned char>(t_[e])]) {
+                ++e;
+            }
+            if (e >= limit) {
+                break;
+            }
             const char c = t_[e];
             if (c == sep) {
                 break;

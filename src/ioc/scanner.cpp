@@ -128,6 +128,8 @@ constexpr std::array<bool, 256> make_byte_set(std::string_view members, bool aln
     }
     return t;
 }
+// Letters, digits and '-': the bytes read_name passes over inside a label.
+constexpr auto kLabelByte = make_byte_set("-", true);
 constexpr auto kContextSeparator = make_byte_set(" \t\r\n:=\"'{,(-[", false);
 constexpr auto kContextWordChar = make_byte_set("_.", true);
 
@@ -508,10 +510,14 @@ Scanner::Name Scanner::read_name(size_t i) const {
     while (j < limit) {
         const size_t label_begin = j;
         while (j < limit) {
-            const char c = t_[j];
-            if (is_alnum(c) || c == '-') {
+            while (j < limit && kLabelByte[static_cast<unsigned char>(t_[j])]) {
                 ++j;
-            } else if (c == '_') {
+            }
+            if (j >= limit) {
+                break;
+            }
+            const char c = t_[j];
+            if (c == '_') {
                 ++j;
                 nm.last_underscore = j;
             } else if (is_high(c)) {

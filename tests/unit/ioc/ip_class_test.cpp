@@ -37,6 +37,27 @@ TEST(IpClass, EveryIpv4Class) {
     EXPECT_EQ(v4("192.0.0.8"), IpClass::reserved);
 }
 
+// classify_ipv4 decides most addresses by their first octet alone: the octets either side of
+// every special block must still come out right.
+TEST(IpClass, FirstOctetNeighboursOfEveryBlock) {
+    EXPECT_EQ(v4("1.0.0.1"), IpClass::public_address);
+    EXPECT_EQ(v4("9.255.255.255"), IpClass::public_address);
+    EXPECT_EQ(v4("11.0.0.0"), IpClass::public_address);
+    EXPECT_EQ(v4("99.255.255.255"), IpClass::public_address);
+    EXPECT_EQ(v4("100.63.255.255"), IpClass::public_address);
+    EXPECT_EQ(v4("126.255.255.255"), IpClass::public_address);
+    EXPECT_EQ(v4("128.0.0.1"), IpClass::public_address);
+    EXPECT_EQ(v4("169.253.255.255"), IpClass::public_address);
+    EXPECT_EQ(v4("172.15.255.255"), IpClass::public_address);
+    EXPECT_EQ(v4("192.0.1.1"), IpClass::public_address);
+    EXPECT_EQ(v4("198.17.255.255"), IpClass::public_address);
+    EXPECT_EQ(v4("198.19.255.255"), IpClass::reserved);
+    EXPECT_EQ(v4("198.20.0.0"), IpClass::public_address);
+    EXPECT_EQ(v4("223.255.255.255"), IpClass::public_address);
+    EXPECT_EQ(v4("224.0.0.0"), IpClass::multicast);
+    EXPECT_EQ(v4("247.1.2.3"), IpClass::reserved);
+}
+
 TEST(IpClass, EveryIpv6Class) {
     EXPECT_EQ(v6("2606:4700:4700::1111"), IpClass::public_address);
     EXPECT_EQ(v6("fd12:3456:789a::1"), IpClass::private_address);
