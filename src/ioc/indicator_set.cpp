@@ -89,8 +89,9 @@ struct Record {
 };
 
 /// Records with their values, appended in 2 MiB blocks (one huge page) that never move; a
-/// record never straddles two blocks. A record's location is (block << 21 | offset): 40 bits
-/// address 1 TiB.
+/// record never straddles two blocks. Each type fills blocks of its own, so the records of one
+/// type lie in order of first occurrence in a few blocks, and visit() reads them front to back.
+/// A record's location is (block << 21 | offset): 40 bits address 1 TiB.
 class RecordArena {
 public:
     static constexpr unsigned kOffsetBits = 21;
@@ -98,26 +99,42 @@ public:
 
     uint64_t add(const Record& header, std::string_view value) {
         const size_t size = record_size(value.size());
-        if (blocks_.empty() || used_ + size > block_size_) {
-            block_size_ = std::max(kBlock, size);
-            blocks_.push_back(Block(Allocator().allocate(block_size_), Free{block_size_}));
-            used_ = 0;
+        Tail& tail = tails_[static_cast<size_t>(header.type)];
+        if (tail.blocks.empty() || tail.used + size > tail.block_size) {
+            tail.block_size = std::max(kBlock, size);
+            tail.blocks.push_back(blocks_.size());
+            blocks_.push_back(Block(Allocator().allocate(tail.block_size), Free{tail.block_size}));
+            used_.push_back(0);
+            tail.used = 0;
         }
-        std::byte* at = blocks_.back().get() + used_;
+        const size_t block = tail.blocks.back();
+        std::byte* at = blocks_[block].get() + tail.used;
         auto* r = new (at) Record(header);
         std::memcpy(r + 1, value.data(), value.size());
-        const uint64_t location = (uint64_t{blocks_.size() - 1} << kOffsetBits) | used_;
-        used_ += size;
+        const uint64_t location = (uint64_t{block} << kOffsetBits) | tail.used;
+        tail.used += size;
+        used_[block] = tail.used;
         return location;
     }
     [[nodiscard]] Record& at(uint64_t location) const {
         return *std::launder(reinterpret_cast<Record*>(blocks_[location >> kOffsetBits].get() +
                                                        (location & (kBlock - 1))));
     }
+    /// Calls fn(record) for every record of `type`, in order of insertion.
+    template <class Fn> void for_each_of(IndicatorType type, Fn&& fn) const {
+        for (size_t block : tails_[static_cast<size_t>(type)].blocks) {
+            const std::byte* base = blocks_[block].get();
+            for (size_t offset = 0; offset < used_[block];) {
+                const auto& r = *std::launder(reinterpret_cast<const Record*>(base + offset));
+                fn(r);
+                offset += record_size(r.value_size);
+            }
+        }
+    }
     void clear() {
         blocks_.clear();
-        used_ = 0;
-        block_size_ = 0;
+        used_.clear();
+        tails_ = {};
     }
 
 private:
@@ -131,9 +148,15 @@ private:
         void operator()(std::byte* block) const { Allocator().deallocate(block, size); }
     };
     using Block = std::unique_ptr<std::byte[], Free>;
+    /// The blocks one type has filled so far; records go to the last one.
+    struct Tail {
+        std::vector<size_t> blocks;
+        size_t used = 0;
+        size_t block_size = 0;
+    };
     std::vector<Block> blocks_;
-    size_t used_ = 0;
-    size_t block_size_ = 0;
+    std::vector<size_t> used_; ///< bytes of records in each block
+    std::array<Tail, kTypeCount> tails_{};
 };
 
 } // namespace
@@ -358,28 +381,22 @@ size_t IndicatorSet::size() const {
 void IndicatorSet::visit(const std::function<void(const IndicatorView&)>& fn) const {
     const State& s = *state_;
     const Extractor::Impl& impl = *s.extractor->impl_;
-    // Records are already in order of first occurrence: a stable bucket pass by type suffices.
-    // Passes in id order read the records front to back; passes in type order read only
-    // compact arrays, or prefetch the records ahead.
-    std::array<std::vector<uint32_t>, kTypeCount> by_type;
+    // Each type's records lie in its own arena blocks in order of first occurrence, so visit
+    // order is a front-to-back walk of those blocks, type after type.
     const auto count = static_cast<uint32_t>(s.locations.size());
     // Most indicators occur once: their one occurrence is handed out from the record itself.
     // The others get their occurrences laid out contiguously in `repeated`, in visit order, by
     // one sequential pass over the nodes (a counting sort by record). `end` holds each such
-    // record's size, then its first place, then (after the pass) the place after its last.
+    // record's first place, then (after the pass) the place after its last.
     std::vector<uint64_t> end(count);
-    for (uint32_t id = 0; id < count; ++id) {
-        const Record& r = s.record(id);
-        by_type[static_cast<size_t>(r.type)].push_back(id);
-        end[id] = r.count > 1 ? r.count : 0;
-    }
     uint64_t total = 0;
-    for (const auto& ids : by_type) {
-        for (uint32_t id : ids) {
-            const uint64_t occurrences = end[id];
-            end[id] = total;
-            total += occurrences;
-        }
+    for (size_t t = 0; t < kTypeCount; ++t) {
+        s.arena.for_each_of(static_cast<IndicatorType>(t), [&](const Record& r) {
+            if (r.count > 1) {
+                end[r.id] = total;
+                total += r.count;
+            }
+        });
     }
     std::vector<Occurrence> repeated(total);
     for (uint32_t id = 0; id < count; ++id) {
@@ -393,14 +410,8 @@ void IndicatorSet::visit(const std::function<void(const IndicatorView&)>& fn) co
         repeated[end[node.record]++] = node.occurrence;
     }
     std::string defanged;
-    constexpr size_t kAhead = 8;
-    for (const auto& ids : by_type) {
-        for (size_t k = 0; k < ids.size(); ++k) {
-            if (k + kAhead < ids.size()) {
-                __builtin_prefetch(&s.record(ids[k + kAhead]));
-            }
-            const uint32_t id = ids[k];
-            const Record& e = s.record(id);
+    for (size_t t = 0; t < kTypeCount; ++t) {
+        s.arena.for_each_of(static_cast<IndicatorType>(t), [&](const Record& e) {
             IndicatorView view;
             view.type = e.type;
             view.value = e.value();
@@ -410,12 +421,12 @@ void IndicatorSet::visit(const std::function<void(const IndicatorView&)>& fn) co
             view.occurrences =
                 e.count == 1
                     ? std::span<const Occurrence>(&e.first_occurrence, 1)
-                    : std::span<const Occurrence>(repeated.data() + end[id] - e.count, e.count);
+                    : std::span<const Occurrence>(repeated.data() + end[e.id] - e.count, e.count);
             view.ip_class = detail::ip_class_of(e.type, view.value);
             const std::vector<std::string> lists = impl.lists.lookup(e.type, view.value);
             view.warninglists = lists;
             fn(view);
-        }
+        });
     }
 }
 

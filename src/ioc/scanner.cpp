@@ -711,14 +711,14 @@ size_t Scanner::try_name(const Word& w) {
                 return r;
             }
         }
-        value_.clear();
-        append_ipv4(value_, *v4);
-        if (prefix >= 0) {
-            value_ += '/';
-            value_ += std::to_string(prefix);
-        }
-        const bool is_public = classify_ipv4(*v4) == IpClass::public_address;
-        if (ip_wanted(is_public)) {
+        // Most addresses in logs are private ones nobody asked for: format only the others.
+        if (ip_wanted(classify_ipv4(*v4) == IpClass::public_address)) {
+            value_.clear();
+            append_ipv4(value_, *v4);
+            if (prefix >= 0) {
+                value_ += '/';
+                value_ += std::to_string(prefix);
+            }
             emit(IndicatorType::ipv4, c, end, value_);
         } else {
             last_end_ = std::max(last_end_, end);
