@@ -7,13 +7,13 @@ namespace casefile::ioc {
 namespace {
 
 void append_replacing(std::string& out, std::string_view text, char from, std::string_view to) {
-    for (char c : text) {
-        if (c == from) {
-            out += to;
-        } else {
-            out += c;
-        }
+    size_t start = 0;
+    for (size_t k = text.find(from); k != std::string_view::npos; k = text.find(from, start)) {
+        out.append(text.substr(start, k - start));
+        out.append(to);
+        start = k + 1;
     }
+    out.append(text.substr(start));
 }
 
 void append_host(std::string& out, std::string_view host, const DefangStyle& style) {

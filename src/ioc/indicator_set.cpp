@@ -197,6 +197,7 @@ struct IndicatorSet::State {
     using Table = std::vector<uint64_t, detail::HugePageAllocator<uint64_t>>;
     Table table = Table(1024, 0);
     BlockVector<Node> nodes;
+    size_t repeated_records = 0; ///< records with more than one occurrence
     std::array<Pending, kPending> pending;
     size_t pending_head = 0;
     size_t pending_count = 0;
@@ -252,6 +253,7 @@ struct IndicatorSet::State {
             if ((v >> kLocationBits) == tag) {
                 Record& r = arena.at((v & kLocationMask) - 1);
                 if (r.type == p.type && r.value() == p.value) {
+                    repeated_records += r.count == 1 ? 1 : 0;
                     ++r.count;
                     nodes.push_back(Node{p.occurrence, r.id});
                     return;
@@ -387,23 +389,18 @@ void IndicatorSet::visit(const std::function<void(const IndicatorView&)>& fn) co
     // Most indicators occur once: their one occurrence is handed out from the record itself.
     // The others get their occurrences laid out contiguously in `repeated`, in visit order, by
     // one sequential pass over the nodes (a counting sort by record). `end` holds each such
-    // record's first place, then (after the pass) the place after its last.
+    // record's next free place, then (after the pass) the place after its last.
     std::vector<uint64_t> end(count);
+    std::vector<Occurrence> repeated(s.nodes.size() + s.repeated_records);
     uint64_t total = 0;
     for (size_t t = 0; t < kTypeCount; ++t) {
         s.arena.for_each_of(static_cast<IndicatorType>(t), [&](const Record& r) {
             if (r.count > 1) {
-                end[r.id] = total;
+                repeated[total] = r.first_occurrence;
+                end[r.id] = total + 1;
                 total += r.count;
             }
         });
-    }
-    std::vector<Occurrence> repeated(total);
-    for (uint32_t id = 0; id < count; ++id) {
-        const Record& r = s.record(id);
-        if (r.count > 1) {
-            repeated[end[id]++] = r.first_occurrence;
-        }
     }
     for (size_t n = 0; n < s.nodes.size(); ++n) {
         const State::Node& node = s.nodes[n];
@@ -446,6 +443,7 @@ std::vector<Indicator> IndicatorSet::take() {
     State& s = *state_;
     s.locations.clear();
     s.nodes.clear();
+    s.repeated_records = 0;
     s.arena.clear();
     s.table.assign(1024, 0);
     return out;
