@@ -251,7 +251,7 @@ int DomainCache::find(std::string_view key, uint64_t hash) const {
     if (slots_.empty()) {
         return -1;
     }
-    const Slot& s = slots_[hash % slots_.size()];
+    const Slot& s = slots_[hash & (slots_.size() - 1)];
     if (s.hash == hash && s.len == key.size() &&
         std::memcmp(s.key.data(), key.data(), key.size()) == 0) {
         return s.flags;
@@ -265,7 +265,7 @@ void DomainCache::insert(std::string_view key, uint64_t hash, uint8_t flags) {
         slots_.assign(slots_.empty() ? kFirstSlots : slots_.size() * 4, Slot{});
         inserts_ = 0;
     }
-    Slot& s = slots_[hash % slots_.size()];
+    Slot& s = slots_[hash & (slots_.size() - 1)];
     s.hash = hash;
     s.len = static_cast<uint8_t>(key.size());
     s.flags = flags;

@@ -36,7 +36,8 @@ private:
         std::array<char, kMaxKey> key{};
     };
     // Starts small (a scan of one line should not clear 600 KiB) and grows with use.
-    static constexpr size_t kFirstSlots = 64;
+    static constexpr size_t kFirstSlots = 64; ///< grown by 4x: always a power of two (masked)
+    static_assert((kFirstSlots & (kFirstSlots - 1)) == 0);
     static constexpr size_t kMaxSlots = 8192;
     std::vector<Slot> slots_;
     size_t inserts_ = 0;

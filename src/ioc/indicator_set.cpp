@@ -88,20 +88,23 @@ struct Record {
     }
 };
 
-/// Records with their values, appended in 2 MiB blocks (one huge page) that never move; a
-/// record never straddles two blocks. Each type fills blocks of its own, so the records of one
-/// type lie in order of first occurrence in a few blocks, and visit() reads them front to back.
-/// A record's location is (block << 21 | offset): 40 bits address 1 TiB.
+/// Records with their values, appended in blocks that never move (64 KiB at first, then up to
+/// 2 MiB, one huge page); a record never straddles two blocks. Each type fills blocks of its own,
+/// so the records of one type lie in order of first occurrence in a few blocks, and visit() reads
+/// them front to back. A record's location is (block << 21 | offset): 40 bits address 1 TiB.
 class RecordArena {
 public:
     static constexpr unsigned kOffsetBits = 21;
     static constexpr size_t kBlock = size_t{1} << kOffsetBits;
+    static constexpr size_t kFirstBlock = kBlock >> 5; ///< 64 KiB, doubling up to kBlock
 
     uint64_t add(const Record& header, std::string_view value) {
         const size_t size = record_size(value.size());
         Tail& tail = tails_[static_cast<size_t>(header.type)];
         if (tail.blocks.empty() || tail.used + size > tail.block_size) {
-            tail.block_size = std::max(kBlock, size);
+            // Small first blocks: a type seen a few times should not take a whole huge page.
+            const size_t doubled = kFirstBlock << std::min<size_t>(tail.blocks.size(), 5);
+            tail.block_size = std::max(std::min(kBlock, doubled), size);
             tail.blocks.push_back(blocks_.size());
             blocks_.push_back(Block(Allocator().allocate(tail.block_size), Free{tail.block_size}));
             used_.push_back(0);
