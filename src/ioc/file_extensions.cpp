@@ -2,25 +2,50 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <string_view>
 
 namespace casefile::ioc::detail {
 
 namespace {
 
-bool in_sorted_icase(std::string_view word, const auto& sorted_lower) {
-    if (word.empty() || word.size() > 8) {
-        return false;
-    }
-    std::array<char, 8> buf{};
+// Words of up to eight bytes packed into one integer: membership is a binary search over
+// integers, with no string comparisons.
+constexpr size_t kMaxPacked = 8;
+
+constexpr uint64_t pack(std::string_view word) {
+    uint64_t v = 0;
     for (size_t k = 0; k < word.size(); ++k) {
-        const char c = word[k];
-        buf[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        v |= uint64_t{static_cast<unsigned char>(word[k])} << (8 * k);
     }
-    const std::string_view key(buf.data(), word.size());
-    return std::binary_search(sorted_lower.begin(), sorted_lower.end(), key);
+    return v;
 }
 
-// Sorted. Executables and libraries, scripts, Office and PDF documents, archives and disk
+template <size_t N>
+constexpr std::array<uint64_t, N> packed_set(const std::array<std::string_view, N>& words) {
+    std::array<uint64_t, N> out{};
+    for (size_t k = 0; k < N; ++k) {
+        out[k] = pack(words[k]);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+template <size_t N>
+bool in_packed_icase(std::string_view word, const std::array<uint64_t, N>& set) {
+    if (word.empty() || word.size() > kMaxPacked) {
+        return false;
+    }
+    uint64_t key = 0;
+    for (size_t k = 0; k < word.size(); ++k) {
+        const char c = word[k];
+        const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        key |= uint64_t{static_cast<unsigned char>(lower)} << (8 * k);
+    }
+    return std::binary_search(set.begin(), set.end(), key);
+}
+
+// Executables and libraries, scripts, Office and PDF documents, archives and disk
 // images, shortcuts: what droppers, phishing and persistence leave behind.
 constexpr auto kFileExtensions = std::to_array<std::string_view>(
     {"7z",   "ace",  "apk",  "app",  "appx", "arj",   "asp",  "aspx", "bash", "bat",    "bin",
@@ -34,7 +59,7 @@ constexpr auto kFileExtensions = std::to_array<std::string_view>(
      "tgz",  "tmp",  "txt",  "url",  "vbe",  "vbs",   "vhd",  "vhdx", "war",  "ws",     "wsf",
      "wsh",  "xla",  "xlam", "xll",  "xls",  "xlsb",  "xlsm", "xlsx", "xz",   "zip"});
 
-// Sorted. Delegated TLDs that are also common file extensions.
+// Delegated TLDs that are also common file extensions.
 constexpr auto kAmbiguousTlds = std::to_array<std::string_view>(
     {"ai", "app", "cab", "cc", "download", "md", "mobi", "mov", "one", "pl",
      "pm", "ps",  "py",  "rs", "run",      "sh", "so",   "top", "ws",  "zip"});
@@ -42,11 +67,13 @@ constexpr auto kAmbiguousTlds = std::to_array<std::string_view>(
 } // namespace
 
 bool is_file_extension(std::string_view ext) {
-    return in_sorted_icase(ext, kFileExtensions);
+    static constexpr auto kPacked = packed_set(kFileExtensions);
+    return in_packed_icase(ext, kPacked);
 }
 
 bool is_ambiguous_tld(std::string_view tld) {
-    return in_sorted_icase(tld, kAmbiguousTlds);
+    static constexpr auto kPacked = packed_set(kAmbiguousTlds);
+    return in_packed_icase(tld, kPacked);
 }
 
 } // namespace casefile::ioc::detail
