@@ -64,6 +64,7 @@ constexpr std::array<uint8_t, 256> make_word_props() {
     return t;
 }
 constexpr auto kWordProps = make_word_props();
+constexpr uint8_t kAllWordProps = kIsDigit | kIsHex | kIsAlpha | kIsNotLower;
 
 // What can start a candidate: 1 = ASCII letter or digit, 2 = non-ASCII byte, 3 = punctuation
 // that opens a path, a registry key or an email, 4 = ':' (only "::" opens an IPv6 address: the
@@ -326,10 +327,18 @@ void Scanner::run() {
             ++i;
             continue;
         }
+        size_t next = 0;
         if (kind == 1) {
-            // The plain ASCII words on_word would pass over (see kPlainEnd), without a call.
-            size_t j = i + 1;
-            while (j < n_ && kWordProps[p[j]] != 0) {
+            // The plain ASCII words on_word would pass over (see kPlainEnd), without a call;
+            // for the others, the word's properties are gathered on the way.
+            uint8_t all = kAllWordProps;
+            size_t j = i;
+            while (j < n_) {
+                const uint8_t props = kWordProps[p[j]];
+                if (props == 0) {
+                    break;
+                }
+                all &= props;
                 ++j;
             }
             const unsigned char d = j < n_ ? p[j] : 0;
@@ -337,23 +346,32 @@ void Scanner::run() {
                 i = j;
                 continue;
             }
-        }
-        if (kind == 4 && (i + 1 >= n_ || p[i + 1] != ':')) {
+            next = on_word(continue_word(i, j, all));
+        } else if (kind == 2) {
+            if (utf8_word_char(t_ + i, t_ + n_) == 0) {
+                ++i;
+                continue;
+            }
+            next = on_word(read_word(i));
+        } else if (kind == 4 && (i + 1 >= n_ || p[i + 1] != ':')) {
             ++i;
             continue;
+        } else {
+            next = on_punct(i);
         }
-        const size_t next = kind >= 3 ? on_punct(i) : on_word(i);
         i = std::max(next, i + 1);
     }
 }
 
 Scanner::Word Scanner::read_word(size_t i) const {
+    return continue_word(i, i, kAllWordProps);
+}
+
+Scanner::Word Scanner::continue_word(size_t begin, size_t j, uint8_t all) const {
     Word w;
-    w.begin = i;
-    size_t j = i;
+    w.begin = begin;
     const auto* p = reinterpret_cast<const unsigned char*>(t_);
     // AND of the per-character properties over the word, in one table lookup per byte.
-    uint8_t all = kIsDigit | kIsHex | kIsAlpha | kIsNotLower;
     while (true) {
         while (j < n_) {
             const uint8_t props = kWordProps[p[j]];
@@ -383,11 +401,8 @@ Scanner::Word Scanner::read_word(size_t i) const {
     return w;
 }
 
-size_t Scanner::on_word(size_t i) {
-    if (is_high(t_[i]) && utf8_word_char(t_ + i, t_ + n_) == 0) {
-        return i + 1;
-    }
-    const Word w = read_word(i);
+size_t Scanner::on_word(const Word& w) {
+    const size_t i = w.begin;
     const char d = at(w.end);
     const size_t len = w.size();
     const char first = t_[i];

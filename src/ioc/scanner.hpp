@@ -113,7 +113,10 @@ private:
     [[nodiscard]] bool ip_wanted(bool is_public) const;
 
     Word read_word(size_t i) const;
-    size_t on_word(size_t i);
+    /// The word from `begin` whose bytes before `j` are ASCII letters and digits with the
+    /// properties `all` (see kWordProps), read on from `j`.
+    Word continue_word(size_t begin, size_t j, uint8_t all) const;
+    size_t on_word(const Word& w);
     size_t on_punct(size_t i);
 
     // Network indicators (scanner.cpp)
