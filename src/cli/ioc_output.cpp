@@ -33,6 +33,22 @@ public:
         len_ = static_cast<size_t>(
             std::to_chars(buf_.get() + len_, buf_.get() + len_ + kMaxUint, v).ptr - buf_.get());
     }
+    /// Writes one occurrence object after one check for room: they run to millions.
+    void occurrence(std::string_view start, const ioc::Occurrence& o) {
+        constexpr std::string_view kLine = ", \"line\": ";
+        constexpr std::string_view kColumn = ", \"column\": ";
+        room(start.size() + 3 * kMaxUint + kLine.size() + kColumn.size() + 1);
+        char* at = buf_.get() + len_;
+        auto copy = [&at](std::string_view s) { at = std::copy(s.begin(), s.end(), at); };
+        copy(start);
+        at = std::to_chars(at, at + kMaxUint, o.offset).ptr;
+        copy(kLine);
+        at = std::to_chars(at, at + kMaxUint, o.line).ptr;
+        copy(kColumn);
+        at = std::to_chars(at, at + kMaxUint, o.column).ptr;
+        *at++ = '}';
+        len_ = static_cast<size_t>(at - buf_.get());
+    }
     void json_string(std::string_view s) {
         // No early exit: the compiler checks many bytes at a time, and nearly every value is plain.
         unsigned escapes = 0;
@@ -148,13 +164,7 @@ void write_json(Sink& out, const ioc::IndicatorSet& set, const std::vector<std::
                 out.put(", ");
             }
             first_occ = false;
-            out.put(occurrence_start[o.source]);
-            out.put_uint(o.offset);
-            out.put(", \"line\": ");
-            out.put_uint(o.line);
-            out.put(", \"column\": ");
-            out.put_uint(o.column);
-            out.put('}');
+            out.occurrence(occurrence_start[o.source], o);
         }
         out.put("], \"classification\": ");
         if (ind.ip_class) {
