@@ -667,7 +667,77 @@ bool Scanner::parse_host(size_t begin, size_t limit, Host& host, size_t& end,
     return true;
 }
 
+/// The dotted quad text_[c, e) (four labels of digits) as an IPv4 address, unless it is a
+/// version number or an object identifier; a CIDR suffix and a defanged URL path are taken too.
+size_t Scanner::try_ipv4(size_t c, size_t e) {
+    const std::string_view candidate = text_.substr(c, e - c);
+    auto v4 = parse_ipv4(candidate);
+    if (!v4 || ipv4_is_version(c)) {
+        return e;
+    }
+    if (candidate.starts_with("1.3.6.") || candidate.starts_with("2.5.4.") ||
+        candidate.starts_with("2.5.29.") || candidate.starts_with("1.2.840.")) {
+        return e; // X.509 / SNMP object identifiers
+    }
+    size_t end = e;
+    int prefix = -1;
+    if (at(e) == '/' && is_digit(at(e + 1))) {
+        size_t p = e + 1;
+        int value = 0;
+        while (p < n_ && p - e <= 2 && is_digit(t_[p])) {
+            value = value * 10 + (t_[p] - '0');
+            ++p;
+        }
+        if (!is_alnum(at(p)) && at(p) != '.' && value <= 32) {
+            prefix = value;
+            end = p;
+        }
+    }
+    if (prefix < 0 && norm_.defanged_in(c, e) &&
+        (at(e) == '/' || (at(e) == ':' && is_digit(at(e + 1))))) {
+        if (size_t r = try_schemeless_url(c, e, format_ipv4(*v4), IndicatorType::ipv4)) {
+            return r;
+        }
+    }
+    // Most addresses in logs are private ones nobody asked for: format only the others.
+    if (ip_wanted(classify_ipv4(*v4) == IpClass::public_address)) {
+        value_.clear();
+        append_ipv4(value_, *v4);
+        if (prefix >= 0) {
+            value_ += '/';
+            value_ += std::to_string(prefix);
+        }
+        emit(IndicatorType::ipv4, c, end, value_);
+    } else {
+        last_end_ = std::max(last_end_, end);
+    }
+    return prefix < 0 && at(e) == '/' ? skip_path(e) : end;
+}
+
 size_t Scanner::try_name(const Word& w) {
+    if (w.digits && w.size() <= 3) {
+        // Most dotted names in logs are IPv4 addresses: when four short digit runs end where
+        // read_name would end the name too, skip straight to the address.
+        size_t k = w.end;
+        size_t labels = 1;
+        while (labels < 4 && at(k) == '.' && is_digit(at(k + 1))) {
+            size_t digits_end = k + 1;
+            while (digits_end < n_ && digits_end - k <= 3 && is_digit(t_[digits_end])) {
+                ++digits_end;
+            }
+            if (is_digit(at(digits_end))) {
+                break; // four digits or more: not an octet
+            }
+            k = digits_end;
+            ++labels;
+        }
+        const char next = at(k);
+        if (labels == 4 && !is_alnum(next) && !is_high(next) && next != '.' && next != '-' &&
+            next != '_' && next != '@') {
+            return try_ipv4(w.begin, k);
+        }
+    }
+
     const Name nm = read_name(w.begin);
     if (nm.too_long) {
         return nm.end;
@@ -698,47 +768,7 @@ size_t Scanner::try_name(const Word& w) {
         if (labels != 4) {
             return e;
         }
-        auto v4 = parse_ipv4(candidate);
-        if (!v4 || ipv4_is_version(c)) {
-            return e;
-        }
-        if (candidate.starts_with("1.3.6.") || candidate.starts_with("2.5.4.") ||
-            candidate.starts_with("2.5.29.") || candidate.starts_with("1.2.840.")) {
-            return e; // X.509 / SNMP object identifiers
-        }
-        size_t end = e;
-        int prefix = -1;
-        if (at(e) == '/' && is_digit(at(e + 1))) {
-            size_t p = e + 1;
-            int value = 0;
-            while (p < n_ && p - e <= 2 && is_digit(t_[p])) {
-                value = value * 10 + (t_[p] - '0');
-                ++p;
-            }
-            if (!is_alnum(at(p)) && at(p) != '.' && value <= 32) {
-                prefix = value;
-                end = p;
-            }
-        }
-        if (prefix < 0 && norm_.defanged_in(c, e) &&
-            (at(e) == '/' || (at(e) == ':' && is_digit(at(e + 1))))) {
-            if (size_t r = try_schemeless_url(c, e, format_ipv4(*v4), IndicatorType::ipv4)) {
-                return r;
-            }
-        }
-        // Most addresses in logs are private ones nobody asked for: format only the others.
-        if (ip_wanted(classify_ipv4(*v4) == IpClass::public_address)) {
-            value_.clear();
-            append_ipv4(value_, *v4);
-            if (prefix >= 0) {
-                value_ += '/';
-                value_ += std::to_string(prefix);
-            }
-            emit(IndicatorType::ipv4, c, end, value_);
-        } else {
-            last_end_ = std::max(last_end_, end);
-        }
-        return prefix < 0 && at(e) == '/' ? skip_path(e) : end;
+        return try_ipv4(c, e);
     }
     if (labels >= 2 && c < e) {
         // Reject on the top-level label first: most dotted tokens in logs are file names,

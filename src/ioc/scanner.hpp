@@ -122,6 +122,7 @@ private:
     // Network indicators (scanner.cpp)
     Name read_name(size_t i) const;
     size_t try_name(const Word& w);
+    size_t try_ipv4(size_t c, size_t e);
     size_t try_email(size_t at_sign);
     size_t try_url(const Word& w);
     size_t try_encoded_url(const Word& w);

@@ -139,6 +139,22 @@ TEST(Extract, VersionsTimestampsAndOidsAreNotAddresses) {
               (std::set<std::string>{"93.184.216.34", "93.184.216.35"}));
 }
 
+// The scanner takes a shortcut for four short digit runs; whatever follows the last one, the
+// result must be what the general name reader decides.
+TEST(Extract, WhatFollowsADottedQuadDecidesAsForAnyName) {
+    const ExtractOptions all{
+        .types = {}, .include_private = true, .domains_from_urls_and_emails = false};
+    // One address per case, so that each case shows in the result on its own.
+    const auto f = found("a 8.8.8.8 b 8.8.8.1-x 8.8.8.2_x 8.8.8.3.x 8.8.8.4. end user@9.9.9.9 "
+                         "1.2.3.1234 1234.2.3.4 8.8.4.4/24 8.8.4.5/33 8.8.4.6:53 8.8.8.5\\x "
+                         "9.9.9.8\xc3\xbc x1.2.3.4 -1.2.3.5 _1.2.3.6 1.1.1.1,1.0.0.1;9.9.9.10",
+                         all);
+    EXPECT_EQ(f.at("ipv4"), (std::set<std::string>{"8.8.8.8", "8.8.8.4", "8.8.4.4/24", "8.8.4.5",
+                                                   "8.8.4.6", "8.8.8.5", "1.2.3.5", "1.2.3.6",
+                                                   "1.1.1.1", "1.0.0.1", "9.9.9.10"}));
+    EXPECT_EQ(f.at("email"), (std::set<std::string>{"user@9.9.9.9"}));
+}
+
 TEST(Extract, HexInsideLongerHexIsNoHash) {
     const std::string sha256 = "01ba4719c80b6fe911b091a7c05124b64eeece964e09c058ef8f9805daca546b";
     const auto f = found("x" + sha256 + "x " + sha256 + "ab 0x" + sha256.substr(0, 40) +
