@@ -597,6 +597,16 @@ Scanner::Name Scanner::read_name(size_t i) const {
     return nm;
 }
 
+size_t Scanner::read_decimal(size_t begin, size_t max_digits, int& value) const {
+    size_t p = begin;
+    value = 0;
+    while (p < n_ && p - begin < max_digits && is_digit(t_[p])) {
+        value = value * 10 + (t_[p] - '0');
+        ++p;
+    }
+    return p;
+}
+
 bool Scanner::ipv4_is_version(size_t begin) const {
     const char prev = before(begin);
     if (prev == '/' && begin >= 2 && is_alnum(t_[begin - 2])) {
@@ -682,12 +692,8 @@ size_t Scanner::try_ipv4(size_t c, size_t e) {
     size_t end = e;
     int prefix = -1;
     if (at(e) == '/' && is_digit(at(e + 1))) {
-        size_t p = e + 1;
         int value = 0;
-        while (p < n_ && p - e <= 2 && is_digit(t_[p])) {
-            value = value * 10 + (t_[p] - '0');
-            ++p;
-        }
+        const size_t p = read_decimal(e + 1, 2, value);
         if (!is_alnum(at(p)) && at(p) != '.' && value <= 32) {
             prefix = value;
             end = p;
@@ -1004,12 +1010,8 @@ size_t Scanner::try_url(const Word& w) {
     size_t q = he;
     int port = -1;
     if (at(q) == ':' && is_digit(at(q + 1))) {
-        size_t k = q + 1;
         int value = 0;
-        while (k < n_ && k - q <= 5 && is_digit(t_[k])) {
-            value = value * 10 + (t_[k] - '0');
-            ++k;
-        }
+        const size_t k = read_decimal(q + 1, 5, value);
         if (value <= 65535 && !is_alnum(at(k))) {
             port = value;
             q = k;
@@ -1042,12 +1044,8 @@ size_t Scanner::try_schemeless_url(size_t host_begin, size_t host_end, const std
     size_t q = host_end;
     int port = -1;
     if (at(q) == ':') {
-        size_t k = q + 1;
         int value = 0;
-        while (k < n_ && k - q <= 5 && is_digit(t_[k])) {
-            value = value * 10 + (t_[k] - '0');
-            ++k;
-        }
+        const size_t k = read_decimal(q + 1, 5, value);
         if (k == q + 1 || value > 65535 || at(k) != '/') {
             return 0;
         }

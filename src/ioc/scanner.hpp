@@ -129,6 +129,8 @@ private:
     size_t try_schemeless_url(size_t host_begin, size_t host_end, const std::string& host,
                               model::IndicatorType host_type);
     bool parse_host(size_t begin, size_t limit, Host& host, size_t& end, bool allow_ambiguous);
+    /// Reads up to `max_digits` decimal digits from `begin` into `value`; returns their end.
+    size_t read_decimal(size_t begin, size_t max_digits, int& value) const;
     bool ipv4_is_version(size_t begin) const;
     bool host_context(size_t begin) const;
     size_t url_rest_end(size_t p, size_t url_begin) const;
