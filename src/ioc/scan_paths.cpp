@@ -279,7 +279,7 @@ size_t Scanner::try_registry(const Word& w) {
     if (at(p) != '\\') {
         return 0;
     }
-    std::string tail;
+    std::string& tail = path_scratch_;
     size_t segments = 0;
     const size_t end = scan_segments(p, '\\', true, tail, segments);
     if (segments == 0) {
@@ -293,7 +293,7 @@ size_t Scanner::try_registry(const Word& w) {
 
 size_t Scanner::try_drive_path(const Word& w) {
     const char sep = at(w.end + 1);
-    std::string tail;
+    std::string& tail = path_scratch_;
     size_t segments = 0;
     const size_t end = scan_segments(w.end + 1, sep, false, tail, segments);
     if (segments == 0) {
@@ -340,7 +340,7 @@ size_t Scanner::try_env_path(size_t i) {
     if (at(p) != '\\') {
         return i + 1;
     }
-    std::string tail;
+    std::string& tail = path_scratch_;
     size_t segments = 0;
     const size_t end = scan_segments(p, '\\', false, tail, segments);
     if (segments == 0) {
@@ -370,7 +370,7 @@ size_t Scanner::try_unc(size_t i) {
         return p > i ? p : i + 1;
     }
     const std::string_view host = text_.substr(host_begin, p - host_begin);
-    std::string tail;
+    std::string& tail = path_scratch_;
     size_t segments = 0;
     const size_t end = scan_segments(p, '\\', false, tail, segments);
     if (segments == 0) {
@@ -430,7 +430,7 @@ size_t Scanner::try_unix_path(size_t i) {
     if (!(is_alnum(first) || first == '.' || first == '_' || is_high(first))) {
         return i + 1;
     }
-    std::string tail;
+    std::string& tail = path_scratch_;
     size_t segments = 0;
     const size_t end = scan_segments(p, '/', false, tail, segments);
     if (segments == 0) {

@@ -252,8 +252,7 @@ size_t Scanner::try_hash(const Word& w) {
     if (type == IndicatorType::md5 || type == IndicatorType::sha256) {
         std::array<char, 40> buf{};
         const std::string_view word = preceding_word(w.begin, 0, buf.data(), buf.size());
-        const size_t cut = word.find_last_of("._");
-        const std::string_view tail = cut == std::string_view::npos ? word : word.substr(cut + 1);
+        const std::string_view tail = context_tail(word);
         if (type == IndicatorType::md5) {
             type = md5_kind(w, word, tail);
         } else if (word == "authentihash" || tail == "authentihash") {

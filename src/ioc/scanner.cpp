@@ -236,8 +236,7 @@ bool is_host_word(std::string_view w) {
     static constexpr std::array<std::string_view, 16> kWords{
         "domain", "host",   "hostname", "fqdn", "query", "qname",   "rrname",   "dns",
         "sni",    "server", "cname",    "c2",   "cnc",   "resolve", "resolved", "resolves"};
-    const size_t cut = w.find_last_of("._");
-    const std::string_view tail = cut == std::string_view::npos ? w : w.substr(cut + 1);
+    const std::string_view tail = context_tail(w);
     for (std::string_view k : kWords) {
         if (w == k || tail == k) {
             return true;

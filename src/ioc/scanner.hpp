@@ -39,6 +39,16 @@ struct MatchSink {
     void operator()(const RawMatch& m) const { fn(ctx, m); }
 };
 
+/// The last part of a context word such as "process.hash.md5" or "tls_ja3": what follows its
+/// last '.' or '_' (the whole word when it has neither).
+[[nodiscard]] constexpr std::string_view context_tail(std::string_view word) {
+    size_t k = word.size();
+    while (k > 0 && word[k - 1] != '.' && word[k - 1] != '_') {
+        --k;
+    }
+    return word.substr(k);
+}
+
 /// Per-scan memo of top-level labels already looked up in the Public Suffix List.
 class TldMemo {
 public:
@@ -168,8 +178,9 @@ private:
     size_t n_;
     ScanSettings settings_;
     MatchSink sink_;
-    size_t last_end_ = 0; ///< end of the last emitted span; look-behind never crosses it
-    std::string value_;   ///< canonical value under construction
+    size_t last_end_ = 0;      ///< end of the last emitted span; look-behind never crosses it
+    std::string value_;        ///< canonical value under construction
+    std::string path_scratch_; ///< path segments read by scan_segments, reused between calls
 };
 
 } // namespace casefile::ioc::detail
