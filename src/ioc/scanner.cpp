@@ -868,7 +868,7 @@ size_t Scanner::try_email(size_t a) {
     if (local.back() == '.' || local.find("..") != std::string_view::npos) {
         return a + 1;
     }
-    Host host;
+    Host& host = fresh_host();
     size_t dend = 0;
     if (at(a + 1) == '[') {
         const size_t close = text_.find(']', a + 2);
@@ -977,7 +977,7 @@ size_t Scanner::try_url(const Word& w) {
             return 0; // brackets belong to an IPv6 host, never to a userinfo
         }
     }
-    Host host;
+    Host& host = fresh_host();
     size_t he = hs;
     if (scheme == "file" && at(hs) == '/') {
         host.type = IndicatorType::other; // file:///path, no host

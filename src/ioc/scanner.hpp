@@ -181,6 +181,16 @@ private:
     size_t last_end_ = 0;      ///< end of the last emitted span; look-behind never crosses it
     std::string value_;        ///< canonical value under construction
     std::string path_scratch_; ///< path segments read by scan_segments, reused between calls
+    Host host_;                ///< the host of the URL or email being read (fresh_host())
+
+    /// host_, emptied: its canonical name keeps its capacity from one URL or email to the next.
+    Host& fresh_host() {
+        host_.type = model::IndicatorType::other;
+        host_.begin = 0;
+        host_.end = 0;
+        host_.canonical.clear();
+        return host_;
+    }
 };
 
 } // namespace casefile::ioc::detail
