@@ -347,6 +347,24 @@ uint32_t IndicatorSet::add_source(std::string name) {
     return s.current;
 }
 
+void IndicatorSet::expect_input(uint64_t input_bytes) {
+    // Dense logs hold about one distinct indicator per 200 bytes; the table keeps at most every
+    // other slot used. Capped at 32 MiB of table, which a huge input then grows past.
+    constexpr uint64_t kBytesPerSlot = 128;
+    constexpr size_t kMaxSlots = size_t{1} << 22;
+    State& s = *state_;
+    if (s.locations.size() != 0) {
+        return;
+    }
+    size_t slots = s.table.size();
+    while (slots < kMaxSlots && slots * kBytesPerSlot < input_bytes) {
+        slots *= 2;
+    }
+    if (slots != s.table.size()) {
+        s.table.assign(slots, 0);
+    }
+}
+
 void IndicatorSet::add_chunk(std::string_view chunk) {
     State& s = *state_;
     if (s.sources.empty()) {

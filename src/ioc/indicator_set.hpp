@@ -38,6 +38,10 @@ public:
     /// index, which Occurrence::source refers to.
     uint32_t add_source(std::string name);
 
+    /// Sizes the indicator table for about `input_bytes` of log text before the first chunk, so
+    /// that it need not be rebuilt as it fills (a hint: the table still grows when needed).
+    void expect_input(uint64_t input_bytes);
+
     /// Scans the next chunk of the current input. Chunks must be consecutive and should end at a
     /// line boundary (an indicator split across two chunks is not found).
     void add_chunk(std::string_view chunk);

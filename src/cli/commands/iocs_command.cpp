@@ -94,6 +94,7 @@ int run_iocs(const IocsOptions& o) {
         readers.push_back(std::move(*reader));
     }
     ioc::IndicatorSet set(*extractor, options);
+    set.expect_input(total);
     Progress progress("iocs", true);
     uint64_t done_before = 0;
     for (size_t k = 0; k < files.size(); ++k) {

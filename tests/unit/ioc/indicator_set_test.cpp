@@ -1,4 +1,5 @@
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -78,6 +79,39 @@ TEST(IndicatorSet, ManyIndicatorsSurviveTableGrowth) {
     });
     EXPECT_EQ(domains, 20000u);
     EXPECT_GT(ips, 10000u);
+}
+
+// expect_input() only sizes the table: with a large hint, a hint too small to hold the set, or
+// a hint given too late, the indicators and their occurrences are the same.
+TEST(IndicatorSet, InputSizeHintChangesNoResult) {
+    std::string text;
+    for (int i = 0; i < 5000; ++i) {
+        text += "c2 " + std::to_string(1 + i % 200) + "." + std::to_string(i / 200) + ".7.9 md5 " +
+                std::string(27, 'a') + std::to_string(10000 + i) + " evil" + std::to_string(i % 7) +
+                ".com\n";
+    }
+    auto collect = [&](uint64_t hint, bool hint_late) {
+        IndicatorSet set(extractor(), {});
+        if (!hint_late) {
+            set.expect_input(hint);
+        }
+        set.add_chunk(text);
+        if (hint_late) {
+            set.expect_input(hint);
+        }
+        set.add_chunk(text);
+        std::vector<std::string> seen;
+        set.visit([&](const IndicatorView& v) {
+            seen.push_back(std::string(v.value) + " x" + std::to_string(v.occurrences.size()) +
+                           " @" + std::to_string(v.occurrences.back().offset));
+        });
+        return seen;
+    };
+    const std::vector<std::string> plain = collect(0, false);
+    ASSERT_GT(plain.size(), 9000u); // public addresses, hashes and seven domains
+    EXPECT_EQ(collect(uint64_t{1} << 40, false), plain);
+    EXPECT_EQ(collect(1000, false), plain);
+    EXPECT_EQ(collect(uint64_t{1} << 30, true), plain);
 }
 
 } // namespace
