@@ -78,7 +78,7 @@ private:
 struct Record {
     uint64_t hash = 0;           ///< key_hash(type, value): rebuilding the table needs no rehashing
     Occurrence first_occurrence; ///< inline: most indicators occur once
-    uint32_t id = 0;             ///< order of first occurrence
+    uint32_t repeat = kNone;     ///< index among the records seen twice or more, else kNone
     uint32_t count = 0;
     uint32_t value_size = 0;
     IndicatorType type = IndicatorType::other;
@@ -123,13 +123,13 @@ public:
         return *std::launder(reinterpret_cast<Record*>(blocks_[location >> kOffsetBits].get() +
                                                        (location & (kBlock - 1))));
     }
-    /// Calls fn(record) for every record of `type`, in order of insertion.
+    /// Calls fn(record, location) for every record of `type`, in order of insertion.
     template <class Fn> void for_each_of(IndicatorType type, Fn&& fn) const {
         for (size_t block : tails_[static_cast<size_t>(type)].blocks) {
             const std::byte* base = blocks_[block].get();
             for (size_t offset = 0; offset < used_[block];) {
                 const auto& r = *std::launder(reinterpret_cast<const Record*>(base + offset));
-                fn(r);
+                fn(r, (uint64_t{block} << kOffsetBits) | offset);
                 offset += record_size(r.value_size);
             }
         }
@@ -168,7 +168,7 @@ struct IndicatorSet::State {
     /// Second and later occurrences, in input order; visit() sorts them by record in one pass.
     struct Node {
         Occurrence occurrence;
-        uint32_t record = kNone; ///< Record::id
+        uint32_t repeat = kNone; ///< Record::repeat of its record
     };
     /// A match waiting for its table slot to arrive in cache (see add()).
     struct Pending {
@@ -191,7 +191,7 @@ struct IndicatorSet::State {
     std::unique_ptr<detail::ScanCaches> caches = std::make_unique<detail::ScanCaches>();
 
     RecordArena arena;
-    BlockVector<uint64_t> locations; ///< record location by Record::id
+    size_t records = 0; ///< distinct indicators
     /// Open addressing; a slot holds (top 24 hash bits << 40 | record location + 1), 0 when
     /// free, and the home slot comes from the low hash bits: a probe reads a record only when
     /// all 24 tag bits agree.
@@ -232,20 +232,18 @@ struct IndicatorSet::State {
     void grow() {
         Table bigger(table.size() * 2, 0);
         const size_t mask = bigger.size() - 1;
-        // In record order: the records are read front to back, not at random.
-        for (size_t id = 0; id < locations.size(); ++id) {
-            const uint64_t location = locations[id];
-            const uint64_t hash = arena.at(location).hash;
-            size_t slot = hash & mask;
-            while (bigger[slot] != 0) {
-                slot = (slot + 1) & mask;
-            }
-            bigger[slot] = (tag_of(hash) << kLocationBits) | (location + 1);
+        // Arena order: the records are read front to back, not at random.
+        for (size_t t = 0; t < kTypeCount; ++t) {
+            arena.for_each_of(static_cast<IndicatorType>(t), [&](const Record& r, uint64_t at) {
+                size_t slot = r.hash & mask;
+                while (bigger[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                bigger[slot] = (tag_of(r.hash) << kLocationBits) | (at + 1);
+            });
         }
         table.swap(bigger);
     }
-
-    [[nodiscard]] const Record& record(uint32_t id) const { return arena.at(locations[id]); }
 
     void insert(const Pending& p) {
         const uint64_t tag = tag_of(p.hash);
@@ -256,9 +254,11 @@ struct IndicatorSet::State {
             if ((v >> kLocationBits) == tag) {
                 Record& r = arena.at((v & kLocationMask) - 1);
                 if (r.type == p.type && r.value() == p.value) {
-                    repeated_records += r.count == 1 ? 1 : 0;
+                    if (r.count == 1) {
+                        r.repeat = static_cast<uint32_t>(repeated_records++);
+                    }
                     ++r.count;
-                    nodes.push_back(Node{p.occurrence, r.id});
+                    nodes.push_back(Node{p.occurrence, r.repeat});
                     return;
                 }
             }
@@ -267,14 +267,13 @@ struct IndicatorSet::State {
         Record r;
         r.hash = p.hash;
         r.first_occurrence = p.occurrence;
-        r.id = static_cast<uint32_t>(locations.size());
         r.count = 1;
         r.value_size = static_cast<uint32_t>(p.value.size());
         r.type = p.type;
         const uint64_t location = arena.add(r, p.value);
-        locations.push_back(location);
+        ++records;
         table[slot] = (tag << kLocationBits) | (location + 1);
-        if (locations.size() * 2 > table.size()) {
+        if (records * 2 > table.size()) {
             grow();
         }
     }
@@ -353,7 +352,7 @@ void IndicatorSet::expect_input(uint64_t input_bytes) {
     constexpr uint64_t kBytesPerSlot = 128;
     constexpr size_t kMaxSlots = size_t{1} << 22;
     State& s = *state_;
-    if (s.locations.size() != 0) {
+    if (s.records != 0) {
         return;
     }
     size_t slots = s.table.size();
@@ -398,7 +397,7 @@ const std::vector<std::string>& IndicatorSet::sources() const {
 }
 
 size_t IndicatorSet::size() const {
-    return state_->locations.size();
+    return state_->records;
 }
 
 void IndicatorSet::visit(const std::function<void(const IndicatorView&)>& fn) const {
@@ -406,40 +405,41 @@ void IndicatorSet::visit(const std::function<void(const IndicatorView&)>& fn) co
     const Extractor::Impl& impl = *s.extractor->impl_;
     // Each type's records lie in its own arena blocks in order of first occurrence, so visit
     // order is a front-to-back walk of those blocks, type after type.
-    const auto count = static_cast<uint32_t>(s.locations.size());
+    //
     // Most indicators occur once: their one occurrence is handed out from the record itself.
     // The others get their occurrences laid out contiguously in `repeated`, in visit order, by
-    // one sequential pass over the nodes (a counting sort by record). `end` holds each such
-    // record's next free place, then (after the pass) the place after its last.
-    std::vector<uint64_t> end(count);
+    // one sequential pass over the nodes (a counting sort by record). `end`, indexed by
+    // Record::repeat (small: only repeated records have one), holds each such record's next free
+    // place, then (after the pass) the place after its last.
+    std::vector<uint64_t> end(s.repeated_records);
     std::vector<Occurrence> repeated(s.nodes.size() + s.repeated_records);
     uint64_t total = 0;
     for (size_t t = 0; t < kTypeCount; ++t) {
-        s.arena.for_each_of(static_cast<IndicatorType>(t), [&](const Record& r) {
+        s.arena.for_each_of(static_cast<IndicatorType>(t), [&](const Record& r, uint64_t) {
             if (r.count > 1) {
                 repeated[total] = r.first_occurrence;
-                end[r.id] = total + 1;
+                end[r.repeat] = total + 1;
                 total += r.count;
             }
         });
     }
     for (size_t n = 0; n < s.nodes.size(); ++n) {
         const State::Node& node = s.nodes[n];
-        repeated[end[node.record]++] = node.occurrence;
+        repeated[end[node.repeat]++] = node.occurrence;
     }
     std::string defanged;
     for (size_t t = 0; t < kTypeCount; ++t) {
-        s.arena.for_each_of(static_cast<IndicatorType>(t), [&](const Record& e) {
+        s.arena.for_each_of(static_cast<IndicatorType>(t), [&](const Record& e, uint64_t) {
             IndicatorView view;
             view.type = e.type;
             view.value = e.value();
             defanged.clear();
             defang_append(defanged, e.type, view.value, impl.style);
             view.defanged = defanged;
-            view.occurrences =
-                e.count == 1
-                    ? std::span<const Occurrence>(&e.first_occurrence, 1)
-                    : std::span<const Occurrence>(repeated.data() + end[e.id] - e.count, e.count);
+            view.occurrences = e.count == 1
+                                   ? std::span<const Occurrence>(&e.first_occurrence, 1)
+                                   : std::span<const Occurrence>(
+                                         repeated.data() + end[e.repeat] - e.count, e.count);
             view.ip_class = detail::ip_class_of(e.type, view.value);
             const std::vector<std::string> lists = impl.lists.lookup(e.type, view.value);
             view.warninglists = lists;
@@ -450,7 +450,7 @@ void IndicatorSet::visit(const std::function<void(const IndicatorView&)>& fn) co
 
 std::vector<Indicator> IndicatorSet::take() {
     std::vector<Indicator> out;
-    out.reserve(state_->locations.size());
+    out.reserve(state_->records);
     visit([&](const IndicatorView& v) {
         Indicator ind;
         ind.type = v.type;
@@ -462,7 +462,7 @@ std::vector<Indicator> IndicatorSet::take() {
         out.push_back(std::move(ind));
     });
     State& s = *state_;
-    s.locations.clear();
+    s.records = 0;
     s.nodes.clear();
     s.repeated_records = 0;
     s.arena.clear();
