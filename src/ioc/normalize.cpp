@@ -144,6 +144,13 @@ private:
     std::vector<Edit>& edits_;
     size_t copied_ = 0; // original bytes before this offset are already in out_
     size_t url_host_from_ = std::string_view::npos; // just after the last scheme separator
+    // The first byte from url_host_from_ on that no host has, found once per URL (in_url_host).
+    mutable size_t url_host_end_ = std::string_view::npos;
+
+    void url_host_starts(size_t at) {
+        url_host_from_ = at;
+        url_host_end_ = std::string_view::npos;
+    }
 };
 
 // Brackets around a separator: "[.]", "(.)", "{.}", mixed "[.)", half "[.", doubled "[[.]]",
@@ -342,14 +349,22 @@ bool Pass::in_url_host(size_t i) const {
     if (from == std::string_view::npos || from > i || i - from > kHostLookahead) {
         return false;
     }
-    for (size_t k = from; k < i; ++k) {
-        const char c = t_[k];
-        if (!(is_alnum(c) || is_high(c) || c == '.' || c == '-' || c == '[' || c == ']' ||
-              c == '(' || c == ')' || c == '{' || c == '}' || is_space(c))) {
-            return false;
+    // Every byte of [from, i) may sit in a (defanged, spaced) host: the first that may not is
+    // looked for once per URL, not again at every later space.
+    if (url_host_end_ == std::string_view::npos) {
+        size_t k = from;
+        const size_t limit = std::min(n_, from + kHostLookahead);
+        while (k < limit) {
+            const char c = t_[k];
+            if (!(is_alnum(c) || is_high(c) || c == '.' || c == '-' || c == '[' || c == ']' ||
+                  c == '(' || c == ')' || c == '{' || c == '}' || is_space(c))) {
+                break;
+            }
+            ++k;
         }
+        url_host_end_ = k;
     }
-    return true;
+    return i <= url_host_end_;
 }
 
 // " dot " between two words; " AT " before a dotted host name; " at "/" At " only when the
@@ -662,7 +677,7 @@ size_t Pass::try_at(size_t i) {
         break;
     }
     if (c == ':' && at(i + 1) == '/' && at(i + 2) == '/') {
-        url_host_from_ = i + 3;
+        url_host_starts(i + 3);
     }
     if (!tok || tok->begin < copied_) {
         return i + 1;
@@ -676,7 +691,7 @@ size_t Pass::try_at(size_t i) {
     }
     emit(*tok);
     if (tok->core == 's') {
-        url_host_from_ = tok->end;
+        url_host_starts(tok->end);
     }
     return tok->end;
 }
