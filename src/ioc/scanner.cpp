@@ -212,6 +212,20 @@ bool soft_url_end(char c) {
     }
 }
 
+/// Bytes url_rest_end passes over without a second look: printable ASCII that neither ends a
+/// URL nor counts as a bracket or a closing quote.
+constexpr std::array<bool, 256> make_plain_url_byte() {
+    std::array<bool, 256> t{};
+    for (int c = 0x21; c < 0x7F; ++c) {
+        t[c] = true;
+    }
+    for (char c : std::string_view("\"<\\|,()[]'`>}")) {
+        t[static_cast<unsigned char>(c)] = false;
+    }
+    return t;
+}
+constexpr auto kPlainUrlByte = make_plain_url_byte();
+
 char closer_for(char opener) {
     switch (opener) {
     case '\'':
@@ -910,6 +924,12 @@ size_t Scanner::url_rest_end(size_t p, size_t url_begin) const {
     int parens = 0;
     int brackets = 0;
     while (e < limit) {
+        while (e < limit && kPlainUrlByte[static_cast<unsigned char>(t_[e])]) {
+            ++e;
+        }
+        if (e >= limit) {
+            break;
+        }
         const char c = t_[e];
         const auto u = static_cast<unsigned char>(c);
         if (u <= 0x20 || u == 0x7F || c == '"' || c == '<' || c == '\\' || c == '|' || c == ',' ||
