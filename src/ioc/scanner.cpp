@@ -164,33 +164,9 @@ bool local_part_char(char c) {
            c == '~' || c == '-';
 }
 
-/// Characters that may sit inside a URL authority (host, port, userinfo).
-bool authority_char(char c) {
-    if (is_alnum(c) || is_high(c)) {
-        return true;
-    }
-    switch (c) {
-    case '.':
-    case '-':
-    case '_':
-    case '~':
-    case '%':
-    case '!':
-    case '$':
-    case '&':
-    case '*':
-    case '+':
-    case ';':
-    case '=':
-    case ':':
-    case '@':
-    case '[':
-    case ']':
-        return true;
-    default:
-        return false;
-    }
-}
+/// ASCII bytes that may sit inside a URL authority (host, port, userinfo); non-ASCII letters
+/// may too, as whole UTF-8 characters.
+constexpr auto kAuthorityByte = make_byte_set(".-_~%!$&*+;=:@[]", true);
 
 bool soft_url_end(char c) {
     switch (c) {
@@ -974,16 +950,16 @@ size_t Scanner::try_url(const Word& w) {
         return 0;
     }
     size_t ae = p;
-    while (ae < n_ && ae - p < 512 && authority_char(t_[ae])) {
-        if (is_high(t_[ae])) {
-            const size_t len = utf8_word_char(t_ + ae, t_ + n_);
-            if (len == 0) {
-                break;
-            }
-            ae += len;
+    while (ae < n_ && ae - p < 512) {
+        if (kAuthorityByte[static_cast<unsigned char>(t_[ae])]) {
+            ++ae;
             continue;
         }
-        ++ae;
+        const size_t len = is_high(t_[ae]) ? utf8_word_char(t_ + ae, t_ + n_) : 0;
+        if (len == 0) {
+            break;
+        }
+        ae += len;
     }
     size_t hs = p;
     for (size_t k = ae; k > p; --k) {
