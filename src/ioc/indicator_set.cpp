@@ -101,36 +101,37 @@ public:
     uint64_t add(const Record& header, std::string_view value) {
         const size_t size = record_size(value.size());
         Tail& tail = tails_[static_cast<size_t>(header.type)];
-        if (tail.blocks.empty() || tail.used + size > tail.block_size) {
+        if (tail.blocks.empty() || used_[tail.blocks.back()] + size > tail.block_size) {
             // Small first blocks: a type seen a few times should not take a whole huge page.
             const size_t doubled = kFirstBlock << std::min<size_t>(tail.blocks.size(), 5);
             tail.block_size = std::max(std::min(kBlock, doubled), size);
             tail.blocks.push_back(blocks_.size());
             blocks_.push_back(Block(Allocator().allocate(tail.block_size), Free{tail.block_size}));
             used_.push_back(0);
-            tail.used = 0;
         }
         const size_t block = tail.blocks.back();
-        std::byte* at = blocks_[block].get() + tail.used;
+        std::byte* at = blocks_[block].get() + used_[block];
         auto* r = new (at) Record(header);
         std::memcpy(r + 1, value.data(), value.size());
-        const uint64_t location = (uint64_t{block} << kOffsetBits) | tail.used;
-        tail.used += size;
-        used_[block] = tail.used;
+        const uint64_t location = (uint64_t{block} << kOffsetBits) | used_[block];
+        used_[block] += size;
         return location;
     }
     [[nodiscard]] Record& at(uint64_t location) const {
         return *std::launder(reinterpret_cast<Record*>(blocks_[location >> kOffsetBits].get() +
                                                        (location & (kBlock - 1))));
     }
-    /// Calls fn(record, location) for every record of `type`, in order of insertion.
-    template <class Fn> void for_each_of(IndicatorType type, Fn&& fn) const {
-        for (size_t block : tails_[static_cast<size_t>(type)].blocks) {
-            const std::byte* base = blocks_[block].get();
-            for (size_t offset = 0; offset < used_[block];) {
-                const auto& r = *std::launder(reinterpret_cast<const Record*>(base + offset));
-                fn(r, (uint64_t{block} << kOffsetBits) | offset);
-                offset += record_size(r.value_size);
+    /// Calls fn(record, location) for every record, type after type (in IndicatorType order)
+    /// and in order of insertion within a type.
+    template <class Fn> void for_each(Fn&& fn) const {
+        for (const Tail& tail : tails_) {
+            for (size_t block : tail.blocks) {
+                const std::byte* base = blocks_[block].get();
+                for (size_t offset = 0; offset < used_[block];) {
+                    const auto& r = *std::launder(reinterpret_cast<const Record*>(base + offset));
+                    fn(r, (uint64_t{block} << kOffsetBits) | offset);
+                    offset += record_size(r.value_size);
+                }
             }
         }
     }
@@ -154,8 +155,7 @@ private:
     /// The blocks one type has filled so far; records go to the last one.
     struct Tail {
         std::vector<size_t> blocks;
-        size_t used = 0;
-        size_t block_size = 0;
+        size_t block_size = 0; ///< capacity of the last block
     };
     std::vector<Block> blocks_;
     std::vector<size_t> used_; ///< bytes of records in each block
@@ -233,15 +233,13 @@ struct IndicatorSet::State {
         Table bigger(table.size() * 2, 0);
         const size_t mask = bigger.size() - 1;
         // Arena order: the records are read front to back, not at random.
-        for (size_t t = 0; t < kTypeCount; ++t) {
-            arena.for_each_of(static_cast<IndicatorType>(t), [&](const Record& r, uint64_t at) {
-                size_t slot = r.hash & mask;
-                while (bigger[slot] != 0) {
-                    slot = (slot + 1) & mask;
-                }
-                bigger[slot] = (tag_of(r.hash) << kLocationBits) | (at + 1);
-            });
-        }
+        arena.for_each([&](const Record& r, uint64_t at) {
+            size_t slot = r.hash & mask;
+            while (bigger[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            bigger[slot] = (tag_of(r.hash) << kLocationBits) | (at + 1);
+        });
         table.swap(bigger);
     }
 
@@ -414,38 +412,34 @@ void IndicatorSet::visit(const std::function<void(const IndicatorView&)>& fn) co
     std::vector<uint64_t> end(s.repeated_records);
     std::vector<Occurrence> repeated(s.nodes.size() + s.repeated_records);
     uint64_t total = 0;
-    for (size_t t = 0; t < kTypeCount; ++t) {
-        s.arena.for_each_of(static_cast<IndicatorType>(t), [&](const Record& r, uint64_t) {
-            if (r.count > 1) {
-                repeated[total] = r.first_occurrence;
-                end[r.repeat] = total + 1;
-                total += r.count;
-            }
-        });
-    }
+    s.arena.for_each([&](const Record& r, uint64_t) {
+        if (r.count > 1) {
+            repeated[total] = r.first_occurrence;
+            end[r.repeat] = total + 1;
+            total += r.count;
+        }
+    });
     for (size_t n = 0; n < s.nodes.size(); ++n) {
         const State::Node& node = s.nodes[n];
         repeated[end[node.repeat]++] = node.occurrence;
     }
     std::string defanged;
-    for (size_t t = 0; t < kTypeCount; ++t) {
-        s.arena.for_each_of(static_cast<IndicatorType>(t), [&](const Record& e, uint64_t) {
-            IndicatorView view;
-            view.type = e.type;
-            view.value = e.value();
-            defanged.clear();
-            defang_append(defanged, e.type, view.value, impl.style);
-            view.defanged = defanged;
-            view.occurrences = e.count == 1
-                                   ? std::span<const Occurrence>(&e.first_occurrence, 1)
-                                   : std::span<const Occurrence>(
-                                         repeated.data() + end[e.repeat] - e.count, e.count);
-            view.ip_class = detail::ip_class_of(e.type, view.value);
-            const std::vector<std::string> lists = impl.lists.lookup(e.type, view.value);
-            view.warninglists = lists;
-            fn(view);
-        });
-    }
+    s.arena.for_each([&](const Record& e, uint64_t) {
+        IndicatorView view;
+        view.type = e.type;
+        view.value = e.value();
+        defanged.clear();
+        defang_append(defanged, e.type, view.value, impl.style);
+        view.defanged = defanged;
+        view.occurrences =
+            e.count == 1
+                ? std::span<const Occurrence>(&e.first_occurrence, 1)
+                : std::span<const Occurrence>(repeated.data() + end[e.repeat] - e.count, e.count);
+        view.ip_class = detail::ip_class_of(e.type, view.value);
+        const std::vector<std::string> lists = impl.lists.lookup(e.type, view.value);
+        view.warninglists = lists;
+        fn(view);
+    });
 }
 
 std::vector<Indicator> IndicatorSet::take() {

@@ -117,8 +117,7 @@ bool may_be_keyword(const char* word, size_t len) {
 }
 constexpr size_t kMinCrypto = 14; // shortest word try_crypto looks at
 
-// preceding_word's alphabet: what separates a context word from the value, and what the word
-// itself is made of ("ja3_hash", "process.hash.md5").
+// A byte class as a table: `members`, plus ASCII letters and digits when `alnum`.
 constexpr std::array<bool, 256> make_byte_set(std::string_view members, bool alnum) {
     std::array<bool, 256> t{};
     for (char c : members) {
@@ -131,6 +130,8 @@ constexpr std::array<bool, 256> make_byte_set(std::string_view members, bool aln
 }
 // Letters, digits and '-': the bytes read_name passes over inside a label.
 constexpr auto kLabelByte = make_byte_set("-", true);
+// preceding_word's alphabet: what separates a context word from the value, and what the word
+// itself is made of ("ja3_hash", "process.hash.md5").
 constexpr auto kContextSeparator = make_byte_set(" \t\r\n:=\"'{,(-[", false);
 constexpr auto kContextWordChar = make_byte_set("_.", true);
 
