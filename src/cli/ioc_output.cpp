@@ -6,6 +6,7 @@
 #include <memory>
 #include <span>
 
+#include "core/ordered_pool.hpp"
 #include "core/text.hpp"
 
 namespace casefile::cli {
@@ -89,6 +90,21 @@ public:
         }
         put('"');
     }
+    /// Writes `s` straight to the file after what is buffered, without copying it: for large
+    /// texts formatted elsewhere. A memory sink appends it.
+    void write_through(std::string_view s) {
+        if (f_ == nullptr) {
+            put(s);
+            return;
+        }
+        flush();
+        if (!s.empty() && std::fwrite(s.data(), 1, s.size(), f_) != s.size()) {
+            failed_ = true;
+        }
+    }
+    /// What a memory sink holds.
+    [[nodiscard]] std::string_view text() const { return {buf_.get(), len_}; }
+    void clear() { len_ = 0; }
     Status finish() {
         flush();
         if (failed_ || std::fflush(f_) != 0) {
@@ -133,57 +149,59 @@ private:
     bool failed_ = false;
 };
 
+/// First size of the memory sink of one run of indicators formatted on a helper thread.
+constexpr size_t kRunText = size_t{1} << 20;
+
 std::string_view classification(const ioc::IndicatorView& ind) {
     return ind.ip_class ? ioc::to_string(*ind.ip_class) : std::string_view();
 }
 
-void write_json(Sink& out, const ioc::IndicatorSet& set, const std::vector<std::string>& files) {
-    // Each source's name is escaped once: it begins every occurrence.
-    std::vector<std::string> occurrence_start;
-    occurrence_start.reserve(files.size());
+/// Each source's name as an escaped JSON prefix of its occurrences: it begins every one.
+std::vector<std::string> occurrence_starts(const std::vector<std::string>& files) {
+    std::vector<std::string> starts;
+    starts.reserve(files.size());
     for (const std::string& f : files) {
-        occurrence_start.push_back("{\"file\": " + Sink::escaped(f) + ", \"offset\": ");
+        starts.push_back("{\"file\": " + Sink::escaped(f) + ", \"offset\": ");
     }
-    out.put(R"({"indicators": [)");
-    bool first = true;
-    set.visit([&](const ioc::IndicatorView& ind) {
-        out.put(first ? "\n" : ",\n");
-        first = false;
-        out.put(R"({"type": ")");
-        out.put(model::to_string(ind.type));
-        out.put(R"(", "value": )");
-        out.json_string(ind.value);
-        out.put(", \"defanged\": ");
-        out.json_string(ind.defanged);
-        out.put(", \"count\": ");
-        out.put_uint(ind.occurrences.size());
-        out.put(", \"occurrences\": [");
-        bool first_occ = true;
-        for (const ioc::Occurrence& o : ind.occurrences) {
-            if (!first_occ) {
-                out.put(", ");
-            }
-            first_occ = false;
-            out.occurrence(occurrence_start[o.source], o);
+    return starts;
+}
+
+void json_indicator(Sink& out, const ioc::IndicatorView& ind, bool first,
+                    const std::vector<std::string>& occurrence_start) {
+    out.put(first ? "\n" : ",\n");
+    out.put(R"({"type": ")");
+    out.put(model::to_string(ind.type));
+    out.put(R"(", "value": )");
+    out.json_string(ind.value);
+    out.put(", \"defanged\": ");
+    out.json_string(ind.defanged);
+    out.put(", \"count\": ");
+    out.put_uint(ind.occurrences.size());
+    out.put(", \"occurrences\": [");
+    bool first_occ = true;
+    for (const ioc::Occurrence& o : ind.occurrences) {
+        if (!first_occ) {
+            out.put(", ");
         }
-        out.put("], \"classification\": ");
-        if (ind.ip_class) {
-            out.put('"');
-            out.put(classification(ind));
-            out.put('"');
-        } else {
-            out.put("null");
+        first_occ = false;
+        out.occurrence(occurrence_start[o.source], o);
+    }
+    out.put("], \"classification\": ");
+    if (ind.ip_class) {
+        out.put('"');
+        out.put(classification(ind));
+        out.put('"');
+    } else {
+        out.put("null");
+    }
+    out.put(", \"warninglists\": [");
+    for (size_t k = 0; k < ind.warninglists.size(); ++k) {
+        if (k > 0) {
+            out.put(", ");
         }
-        out.put(", \"warninglists\": [");
-        for (size_t k = 0; k < ind.warninglists.size(); ++k) {
-            if (k > 0) {
-                out.put(", ");
-            }
-            out.json_string(ind.warninglists[k]);
-        }
-        out.put("]}");
-    });
-    out.put(first ? "]}\n" : "\n]}\n");
+        out.json_string(ind.warninglists[k]);
+    }
+    out.put("]}");
 }
 
 std::string joined(std::span<const std::string> parts, std::string_view sep) {
@@ -197,72 +215,107 @@ std::string joined(std::span<const std::string> parts, std::string_view sep) {
     return out;
 }
 
-void write_csv(Sink& out, const ioc::IndicatorSet& set, const std::vector<std::string>& files) {
-    out.put("type,value,defanged,count,classification,warninglists,first_file,first_line,"
-            "first_column\n");
-    set.visit([&](const ioc::IndicatorView& ind) {
-        out.put(model::to_string(ind.type));
+void csv_indicator(Sink& out, const ioc::IndicatorView& ind,
+                   const std::vector<std::string>& files) {
+    out.put(model::to_string(ind.type));
+    out.put(',');
+    out.csv_field(ind.value);
+    out.put(',');
+    out.csv_field(ind.defanged);
+    out.put(',');
+    out.put_uint(ind.occurrences.size());
+    out.put(',');
+    out.put(classification(ind));
+    out.put(',');
+    out.csv_field(joined(ind.warninglists, ";"));
+    out.put(',');
+    if (!ind.occurrences.empty()) {
+        const ioc::Occurrence& o = ind.occurrences.front();
+        out.csv_field(files[o.source]);
         out.put(',');
-        out.csv_field(ind.value);
+        out.put_uint(o.line);
         out.put(',');
-        out.csv_field(ind.defanged);
-        out.put(',');
-        out.put_uint(ind.occurrences.size());
-        out.put(',');
-        out.put(classification(ind));
-        out.put(',');
-        out.csv_field(joined(ind.warninglists, ";"));
-        out.put(',');
-        if (!ind.occurrences.empty()) {
-            const ioc::Occurrence& o = ind.occurrences.front();
-            out.csv_field(files[o.source]);
-            out.put(',');
-            out.put_uint(o.line);
-            out.put(',');
-            out.put_uint(o.column);
-        } else {
-            out.put(",,");
-        }
-        out.put('\n');
-    });
+        out.put_uint(o.column);
+    } else {
+        out.put(",,");
+    }
+    out.put('\n');
 }
 
-void write_text(Sink& out, const ioc::IndicatorSet& set, const std::vector<std::string>& files) {
-    set.visit([&](const ioc::IndicatorView& ind) {
-        const std::string_view type = model::to_string(ind.type);
-        out.put(type);
-        for (size_t pad = type.size(); pad < 18; ++pad) {
-            out.put(' ');
-        }
-        out.put(ind.defanged);
-        out.put("  x");
-        out.put_uint(ind.occurrences.size());
-        if (ind.ip_class) {
-            out.put("  ");
-            out.put(classification(ind));
-        }
-        if (!ind.warninglists.empty()) {
-            out.put("  warninglists: ");
-            out.put(joined(ind.warninglists, "; "));
-        }
-        if (!ind.occurrences.empty()) {
-            const ioc::Occurrence& o = ind.occurrences.front();
-            out.put("  first: ");
-            if (!files[o.source].empty()) {
-                out.put(files[o.source]);
-                out.put(':');
-            }
-            out.put_uint(o.line);
+void text_indicator(Sink& out, const ioc::IndicatorView& ind,
+                    const std::vector<std::string>& files) {
+    const std::string_view type = model::to_string(ind.type);
+    out.put(type);
+    for (size_t pad = type.size(); pad < 18; ++pad) {
+        out.put(' ');
+    }
+    out.put(ind.defanged);
+    out.put("  x");
+    out.put_uint(ind.occurrences.size());
+    if (ind.ip_class) {
+        out.put("  ");
+        out.put(classification(ind));
+    }
+    if (!ind.warninglists.empty()) {
+        out.put("  warninglists: ");
+        out.put(joined(ind.warninglists, "; "));
+    }
+    if (!ind.occurrences.empty()) {
+        const ioc::Occurrence& o = ind.occurrences.front();
+        out.put("  first: ");
+        if (!files[o.source].empty()) {
+            out.put(files[o.source]);
             out.put(':');
-            out.put_uint(o.column);
         }
-        out.put('\n');
-    });
+        out.put_uint(o.line);
+        out.put(':');
+        out.put_uint(o.column);
+    }
+    out.put('\n');
+}
+
+/// Writes every indicator with format(sink, view, first). On several threads each run of the
+/// listing is formatted into a memory sink of its own and the texts are written in order, so
+/// the output is the same as on one.
+template <class Format>
+void write_each(Sink& out, const ioc::IndicatorSet& set, unsigned threads, Format format) {
+    const ioc::IndicatorListing listing = set.listing();
+    if (threads <= 1 || listing.runs() <= 1) {
+        bool first = true;
+        for (size_t k = 0; k < listing.runs(); ++k) {
+            listing.visit_run(k, [&](const ioc::IndicatorView& ind) {
+                format(out, ind, first);
+                first = false;
+            });
+        }
+        return;
+    }
+    // Two runs per thread in flight: one being formatted, one waiting to be written.
+    const size_t window = size_t{2} * threads;
+    std::vector<Sink> texts;
+    texts.reserve(window);
+    for (size_t k = 0; k < window; ++k) {
+        texts.emplace_back(nullptr, kRunText);
+    }
+    OrderedPool pool(threads);
+    pool.run(
+        listing.runs(), window,
+        [&](size_t k, unsigned) {
+            Sink& text = texts[k % window];
+            text.clear();
+            bool first = k == 0;
+            listing.visit_run(k, [&](const ioc::IndicatorView& ind) {
+                format(text, ind, first);
+                first = false;
+            });
+        },
+        [&](size_t k) { out.write_through(texts[k % window].text()); });
 }
 
 } // namespace
 
-Status write_indicators(std::FILE* f, IocFormat format, const ioc::IndicatorSet& set) {
+Status write_indicators(std::FILE* f, IocFormat format, const ioc::IndicatorSet& set,
+                        unsigned threads) {
     std::vector<std::string> files;
     files.reserve(set.sources().size());
     for (const std::string& s : set.sources()) {
@@ -270,14 +323,26 @@ Status write_indicators(std::FILE* f, IocFormat format, const ioc::IndicatorSet&
     }
     Sink out(f);
     switch (format) {
-    case IocFormat::json:
-        write_json(out, set, files);
+    case IocFormat::json: {
+        const std::vector<std::string> starts = occurrence_starts(files);
+        out.put(R"({"indicators": [)");
+        write_each(out, set, threads, [&](Sink& text, const ioc::IndicatorView& ind, bool first) {
+            json_indicator(text, ind, first, starts);
+        });
+        out.put(set.size() == 0 ? "]}\n" : "\n]}\n");
         break;
+    }
     case IocFormat::csv:
-        write_csv(out, set, files);
+        out.put("type,value,defanged,count,classification,warninglists,first_file,first_line,"
+                "first_column\n");
+        write_each(out, set, threads, [&](Sink& text, const ioc::IndicatorView& ind, bool) {
+            csv_indicator(text, ind, files);
+        });
         break;
     case IocFormat::text:
-        write_text(out, set, files);
+        write_each(out, set, threads, [&](Sink& text, const ioc::IndicatorView& ind, bool) {
+            text_indicator(text, ind, files);
+        });
         break;
     }
     return out.finish();

@@ -5,10 +5,10 @@
 #include <cstring>
 #include <new>
 
+#include "core/ordered_pool.hpp"
 #include "ioc/extractor_impl.hpp"
 #include "ioc/huge_page_allocator.hpp"
-#include "ioc/normalize.hpp"
-#include "ioc/scanner.hpp"
+#include "ioc/piece_scanner.hpp"
 
 namespace casefile::ioc {
 
@@ -18,34 +18,8 @@ namespace {
 
 constexpr uint32_t kNone = 0xFFFFFFFFu;
 constexpr size_t kPiece = size_t{64} << 10; // bytes pre-passed and scanned together
+constexpr size_t kMaxPiece = size_t{256} << 20;
 constexpr size_t kTypeCount = static_cast<size_t>(IndicatorType::other) + 1;
-
-uint64_t load64(const char* p) {
-    uint64_t v = 0;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-}
-
-/// A fast 64-bit hash of (type, value); the table compares full keys, so quality need only be
-/// good enough to spread random hashes and look-alike IPs.
-uint64_t key_hash(IndicatorType type, std::string_view value) {
-    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ULL;
-    uint64_t h = (static_cast<uint64_t>(type) + 1) * kMul ^ value.size();
-    size_t i = 0;
-    for (; i + 8 <= value.size(); i += 8) {
-        h = (h ^ load64(value.data() + i)) * kMul;
-        h ^= h >> 29;
-    }
-    uint64_t tail = 0;
-    for (size_t k = 0; i + k < value.size(); ++k) {
-        tail |= static_cast<uint64_t>(static_cast<unsigned char>(value[i + k])) << (8 * k);
-    }
-    h = (h ^ tail) * kMul;
-    h ^= h >> 32;
-    h *= 0xD6E8FEB86659FD93ULL;
-    h ^= h >> 32;
-    return h;
-}
 
 /// A vector that grows in fixed blocks: no element is ever moved, so growing a set of millions
 /// of indicators costs no copying and no doubling of memory.
@@ -76,7 +50,7 @@ private:
 /// What the set knows about one distinct indicator; stored in the RecordArena right before its
 /// value, so a lookup that finds the slot reads header and value from the same cache lines.
 struct Record {
-    uint64_t hash = 0;           ///< key_hash(type, value): rebuilding the table needs no rehashing
+    uint64_t hash = 0;           ///< indicator_key_hash(): rebuilding the table needs no rehashing
     Occurrence first_occurrence; ///< inline: most indicators occur once
     uint32_t repeat = kNone;     ///< index among the records seen twice or more, else kNone
     uint32_t count = 0;
@@ -121,17 +95,26 @@ public:
         return *std::launder(reinterpret_cast<Record*>(blocks_[location >> kOffsetBits].get() +
                                                        (location & (kBlock - 1))));
     }
-    /// Calls fn(record, location) for every record, type after type (in IndicatorType order)
-    /// and in order of insertion within a type.
+    /// Calls fn(record, location) for every record of `block` from byte `begin` up to byte
+    /// `end`, in insertion order.
+    template <class Fn> void for_each_in(size_t block, size_t begin, size_t end, Fn&& fn) const {
+        const std::byte* base = blocks_[block].get();
+        for (size_t offset = begin; offset < end;) {
+            const auto& r = *std::launder(reinterpret_cast<const Record*>(base + offset));
+            fn(r, (uint64_t{block} << kOffsetBits) | offset);
+            offset += record_size(r.value_size);
+        }
+    }
+    /// Calls fn(record, location) for every record of `block`, in insertion order.
+    template <class Fn> void for_each_in(size_t block, Fn&& fn) const {
+        for_each_in(block, 0, used_[block], fn);
+    }
+    /// Calls fn(record, location) for every record, type after type (in IndicatorType order) and
+    /// in order of insertion within a type.
     template <class Fn> void for_each(Fn&& fn) const {
         for (const Tail& tail : tails_) {
             for (size_t block : tail.blocks) {
-                const std::byte* base = blocks_[block].get();
-                for (size_t offset = 0; offset < used_[block];) {
-                    const auto& r = *std::launder(reinterpret_cast<const Record*>(base + offset));
-                    fn(r, (uint64_t{block} << kOffsetBits) | offset);
-                    offset += record_size(r.value_size);
-                }
+                for_each_in(block, fn);
             }
         }
     }
@@ -141,11 +124,12 @@ public:
         tails_ = {};
     }
 
-private:
     /// Header plus value, rounded up so the next header stays aligned.
     [[nodiscard]] static size_t record_size(size_t value_size) {
         return (sizeof(Record) + value_size + alignof(Record) - 1) & ~(alignof(Record) - 1);
     }
+
+private:
     using Allocator = detail::HugePageAllocator<std::byte>;
     struct Free {
         size_t size = 0;
@@ -170,15 +154,6 @@ struct IndicatorSet::State {
         Occurrence occurrence;
         uint32_t repeat = kNone; ///< Record::repeat of its record
     };
-    /// A match waiting for its table slot to arrive in cache (see add()).
-    struct Pending {
-        IndicatorType type = IndicatorType::other;
-        uint64_t hash = 0;
-        Occurrence occurrence;
-        std::string value;
-    };
-    static constexpr size_t kPending = 16;
-
     const Extractor* extractor = nullptr;
     detail::ScanSettings settings;
     std::vector<std::string> sources;
@@ -187,8 +162,13 @@ struct IndicatorSet::State {
     uint32_t line = 1;
     uint64_t line_start = 0; ///< source offset of the current line's first byte
     uint64_t total = 0;
-    detail::Normalized norm;
-    std::unique_ptr<detail::ScanCaches> caches = std::make_unique<detail::ScanCaches>();
+    // Scanning on `threads` threads, set up by the first chunk.
+    unsigned threads = 1;
+    std::unique_ptr<OrderedPool> pool;
+    std::vector<std::unique_ptr<detail::PieceScanner>> scanners; ///< one per thread
+    std::vector<std::string_view> pieces;                        ///< of the current chunk
+    std::vector<uint64_t> piece_offsets;                         ///< chunk offset of each piece
+    std::vector<detail::ScannedPiece> scanned;                   ///< what each piece holds
 
     RecordArena arena;
     size_t records = 0; ///< distinct indicators
@@ -201,31 +181,6 @@ struct IndicatorSet::State {
     Table table = Table(1024, 0);
     BlockVector<Node> nodes;
     size_t repeated_records = 0; ///< records with more than one occurrence
-    std::array<Pending, kPending> pending;
-    size_t pending_head = 0;
-    size_t pending_count = 0;
-
-    // Per chunk:
-    std::string_view chunk;
-    size_t counted = 0; ///< chunk bytes whose newlines are already counted
-
-    size_t next_newline = 0; ///< chunk offset of the first newline at or after `counted`
-
-    [[nodiscard]] size_t find_newline(size_t from) const {
-        const void* nl = std::memchr(chunk.data() + from, '\n', chunk.size() - from);
-        return nl == nullptr ? chunk.size()
-                             : static_cast<size_t>(static_cast<const char*>(nl) - chunk.data());
-    }
-
-    // One memchr per line, not one per match: matches are many more than lines.
-    void count_lines_to(size_t pos) {
-        while (next_newline < pos) {
-            ++line;
-            line_start = source_offset + next_newline + 1;
-            next_newline = find_newline(next_newline + 1);
-        }
-        counted = pos;
-    }
 
     [[nodiscard]] static uint64_t tag_of(uint64_t hash) { return hash >> kLocationBits; }
 
@@ -243,32 +198,33 @@ struct IndicatorSet::State {
         table.swap(bigger);
     }
 
-    void insert(const Pending& p) {
-        const uint64_t tag = tag_of(p.hash);
+    void insert(IndicatorType type, uint64_t hash, std::string_view value,
+                const Occurrence& occurrence) {
+        const uint64_t tag = tag_of(hash);
         const size_t mask = table.size() - 1;
-        size_t slot = p.hash & mask;
+        size_t slot = hash & mask;
         while (table[slot] != 0) {
             const uint64_t v = table[slot];
             if ((v >> kLocationBits) == tag) {
                 Record& r = arena.at((v & kLocationMask) - 1);
-                if (r.type == p.type && r.value() == p.value) {
+                if (r.type == type && r.value() == value) {
                     if (r.count == 1) {
                         r.repeat = static_cast<uint32_t>(repeated_records++);
                     }
                     ++r.count;
-                    nodes.push_back(Node{p.occurrence, r.repeat});
+                    nodes.push_back(Node{occurrence, r.repeat});
                     return;
                 }
             }
             slot = (slot + 1) & mask;
         }
         Record r;
-        r.hash = p.hash;
-        r.first_occurrence = p.occurrence;
+        r.hash = hash;
+        r.first_occurrence = occurrence;
         r.count = 1;
-        r.value_size = static_cast<uint32_t>(p.value.size());
-        r.type = p.type;
-        const uint64_t location = arena.add(r, p.value);
+        r.value_size = static_cast<uint32_t>(value.size());
+        r.type = type;
+        const uint64_t location = arena.add(r, value);
         ++records;
         table[slot] = (tag << kLocationBits) | (location + 1);
         if (records * 2 > table.size()) {
@@ -276,53 +232,35 @@ struct IndicatorSet::State {
         }
     }
 
-    void flush_pending() {
-        while (pending_count > 0) {
-            insert(pending[pending_head]);
-            pending_head = (pending_head + 1) % kPending;
-            --pending_count;
+    /// Adds the matches of one scanned piece, which starts `piece_offset` bytes into the
+    /// current chunk and follows everything merged before it.
+    void merge(const detail::ScannedPiece& piece, uint64_t piece_offset) {
+        // Most matches are new values whose table slot is not in cache: touch the slot of the
+        // match a few places ahead, so it has arrived when that match is looked up.
+        constexpr size_t kAhead = 16;
+        const auto& matches = piece.matches;
+        for (size_t k = 0; k < std::min(matches.size(), kAhead); ++k) {
+            __builtin_prefetch(&table[matches[k].hash & (table.size() - 1)]);
         }
-    }
-
-    /// Scans whole lines of the current source that follow what was scanned before.
-    void scan_piece(std::string_view piece) {
-        detail::normalize(piece, detail::RefangMode::extract, norm);
-        chunk = piece;
-        counted = 0;
-        next_newline = find_newline(0);
-        detail::MatchSink sink{
-            [](void* p, const detail::RawMatch& raw) { static_cast<State*>(p)->add(raw); }, this};
-        detail::Scanner scanner(extractor->impl_->rules, *caches, norm, settings, sink);
-        scanner.run();
-        count_lines_to(piece.size());
-        source_offset += piece.size();
-    }
-
-    // Most matches are new values whose table slot is not in cache: queue each one and touch
-    // its slot now, and do the lookup a few matches later, when the line has arrived.
-    void add(const detail::RawMatch& raw) {
-        const uint64_t begin = norm.original_begin(raw.begin);
-        const uint64_t end = norm.original_end(raw.end);
-        if (begin > counted) {
-            count_lines_to(begin);
+        const uint64_t base = source_offset + piece_offset;
+        for (size_t k = 0; k < matches.size(); ++k) {
+            if (k + kAhead < matches.size()) {
+                __builtin_prefetch(&table[matches[k + kAhead].hash & (table.size() - 1)]);
+            }
+            const detail::PieceMatch& m = matches[k];
+            Occurrence occ;
+            occ.offset = base + m.offset;
+            occ.length = m.length;
+            occ.line = line + m.line;
+            const uint64_t start = m.line == 0 ? line_start : base + m.line_start;
+            occ.column = static_cast<uint32_t>(occ.offset - start + 1);
+            occ.source = current;
+            insert(m.type, m.hash, piece.value(m), occ);
         }
-        if (pending_count == kPending) {
-            insert(pending[pending_head]);
-            pending_head = (pending_head + 1) % kPending;
-            --pending_count;
+        if (piece.newlines != 0) {
+            line += piece.newlines;
+            line_start = base + piece.last_line_start;
         }
-        Pending& p = pending[(pending_head + pending_count) % kPending];
-        ++pending_count;
-        p.type = raw.type;
-        p.value.assign(raw.value);
-        p.hash = key_hash(raw.type, raw.value);
-        __builtin_prefetch(&table[p.hash & (table.size() - 1)]);
-        Occurrence& occ = p.occurrence;
-        occ.offset = source_offset + begin;
-        occ.length = static_cast<uint32_t>(end - begin);
-        occ.line = line;
-        occ.column = static_cast<uint32_t>(occ.offset - line_start + 1);
-        occ.source = current;
     }
 };
 
@@ -362,27 +300,54 @@ void IndicatorSet::expect_input(uint64_t input_bytes) {
     }
 }
 
+void IndicatorSet::use_threads(unsigned threads) {
+    State& s = *state_;
+    s.threads = std::max(threads, 1U);
+    if (s.pool && s.pool->threads() != s.threads) {
+        s.pool.reset();
+        s.scanners.clear();
+    }
+}
+
 void IndicatorSet::add_chunk(std::string_view chunk) {
     State& s = *state_;
     if (s.sources.empty()) {
         add_source("");
     }
+    if (!s.pool) {
+        s.pool = std::make_unique<OrderedPool>(s.threads);
+        for (unsigned t = 0; t < s.threads; ++t) {
+            s.scanners.push_back(
+                std::make_unique<detail::PieceScanner>(s.extractor->impl_->rules, s.settings));
+        }
+    }
     // Pieces of whole lines, each pre-passed and scanned while it is still in cache: a chunk is
-    // read twice, and a piece without defang notation is scanned in place, not copied.
+    // read twice, and a piece without defang notation is scanned in place, not copied. A line
+    // longer than kMaxPiece is cut (piece offsets are 32-bit); ChunkReader never makes one.
+    s.pieces.clear();
+    s.piece_offsets.clear();
     size_t from = 0;
     while (from < chunk.size()) {
-        size_t end = chunk.size();
+        size_t end = std::min(chunk.size(), from + kMaxPiece);
         if (chunk.size() - from > kPiece) {
-            const void* nl =
-                std::memchr(chunk.data() + from + kPiece, '\n', chunk.size() - from - kPiece);
+            const void* nl = std::memchr(chunk.data() + from + kPiece, '\n', end - from - kPiece);
             if (nl != nullptr) {
                 end = static_cast<size_t>(static_cast<const char*>(nl) - chunk.data()) + 1;
             }
         }
-        s.scan_piece(chunk.substr(from, end - from));
+        s.pieces.push_back(chunk.substr(from, end - from));
+        s.piece_offsets.push_back(from);
         from = end;
     }
-    s.flush_pending();
+    if (s.scanned.size() < s.pieces.size()) {
+        s.scanned.resize(s.pieces.size());
+    }
+    // A chunk's pieces all fit in memory at once (the chunk does): no window needed.
+    s.pool->run(
+        s.pieces.size(), s.pieces.size(),
+        [&s](size_t k, unsigned thread) { s.scanners[thread]->scan(s.pieces[k], s.scanned[k]); },
+        [&s](size_t k) { s.merge(s.scanned[k], s.piece_offsets[k]); });
+    s.source_offset += chunk.size();
     s.total += chunk.size();
 }
 
@@ -398,48 +363,105 @@ size_t IndicatorSet::size() const {
     return state_->records;
 }
 
-void IndicatorSet::visit(const std::function<void(const IndicatorView&)>& fn) const {
+/// An IndicatorListing's view of the set: each run is a stretch of records in one arena block.
+struct IndicatorListing::Data {
+    struct Run {
+        uint64_t begin = 0; ///< location of its first record
+        uint64_t end = 0;   ///< location just past its last record, in the same block
+    };
+    const RecordArena* arena = nullptr;
+    const Warninglists* lists = nullptr;
+    DefangStyle style;
+    std::vector<Run> runs;
+    /// Occurrences of the records seen more than once, laid out contiguously by record;
+    /// end[Record::repeat] is the place after a record's last.
+    std::vector<Occurrence> repeated;
+    std::vector<uint64_t> end;
+};
+
+IndicatorListing::IndicatorListing(std::unique_ptr<Data> data) : data_(std::move(data)) {}
+IndicatorListing::IndicatorListing(IndicatorListing&&) noexcept = default;
+IndicatorListing& IndicatorListing::operator=(IndicatorListing&&) noexcept = default;
+IndicatorListing::~IndicatorListing() = default;
+
+size_t IndicatorListing::runs() const {
+    return data_->runs.size();
+}
+
+void IndicatorListing::visit_run(size_t k,
+                                 const std::function<void(const IndicatorView&)>& fn) const {
+    const Data& d = *data_;
+    std::string defanged;
+    const Data::Run run = d.runs[k];
+    const size_t block = run.begin >> RecordArena::kOffsetBits;
+    const size_t begin = run.begin & (RecordArena::kBlock - 1);
+    const size_t end = begin + (run.end - run.begin);
+    d.arena->for_each_in(block, begin, end, [&](const Record& e, uint64_t) {
+        IndicatorView view;
+        view.type = e.type;
+        view.value = e.value();
+        defanged.clear();
+        defang_append(defanged, e.type, view.value, d.style);
+        view.defanged = defanged;
+        view.occurrences = e.count == 1
+                               ? std::span<const Occurrence>(&e.first_occurrence, 1)
+                               : std::span<const Occurrence>(
+                                     d.repeated.data() + d.end[e.repeat] - e.count, e.count);
+        view.ip_class = detail::ip_class_of(e.type, view.value);
+        const std::vector<std::string> lists = d.lists->lookup(e.type, view.value);
+        view.warninglists = lists;
+        fn(view);
+    });
+}
+
+IndicatorListing IndicatorSet::listing() const {
     const State& s = *state_;
-    const Extractor::Impl& impl = *s.extractor->impl_;
-    // Each type's records lie in its own arena blocks in order of first occurrence, so visit
-    // order is a front-to-back walk of those blocks, type after type.
-    //
+    auto d = std::make_unique<IndicatorListing::Data>();
+    d->arena = &s.arena;
+    d->lists = &s.extractor->impl_->lists;
+    d->style = s.extractor->impl_->style;
     // Most indicators occur once: their one occurrence is handed out from the record itself.
     // The others get their occurrences laid out contiguously in `repeated`, in visit order, by
     // one sequential pass over the nodes (a counting sort by record). `end`, indexed by
     // Record::repeat (small: only repeated records have one), holds each such record's next free
     // place, then (after the pass) the place after its last.
-    std::vector<uint64_t> end(s.repeated_records);
-    std::vector<Occurrence> repeated(s.nodes.size() + s.repeated_records);
+    //
+    // The same pass cuts the records into runs of about kRunWeight: a run's text (a few hundred
+    // KiB) then stays in cache from formatting to writing.
+    constexpr uint64_t kRunWeight = uint64_t{1} << 16; ///< value bytes, plus 64 per occurrence
+    d->end.resize(s.repeated_records);
+    d->repeated.resize(s.nodes.size() + s.repeated_records);
     uint64_t total = 0;
-    s.arena.for_each([&](const Record& r, uint64_t) {
+    uint64_t weight = 0;
+    s.arena.for_each([&](const Record& r, uint64_t at) {
+        // Records of one block lie back to back; a full block can end where the next begins.
+        const bool same_block =
+            !d->runs.empty() &&
+            (d->runs.back().begin >> RecordArena::kOffsetBits) == (at >> RecordArena::kOffsetBits);
+        if (!same_block || weight >= kRunWeight) {
+            d->runs.push_back({at, at});
+            weight = 0;
+        }
+        weight += r.value_size + uint64_t{64} * r.count;
+        d->runs.back().end = at + RecordArena::record_size(r.value_size);
         if (r.count > 1) {
-            repeated[total] = r.first_occurrence;
-            end[r.repeat] = total + 1;
+            d->repeated[total] = r.first_occurrence;
+            d->end[r.repeat] = total + 1;
             total += r.count;
         }
     });
     for (size_t n = 0; n < s.nodes.size(); ++n) {
         const State::Node& node = s.nodes[n];
-        repeated[end[node.repeat]++] = node.occurrence;
+        d->repeated[d->end[node.repeat]++] = node.occurrence;
     }
-    std::string defanged;
-    s.arena.for_each([&](const Record& e, uint64_t) {
-        IndicatorView view;
-        view.type = e.type;
-        view.value = e.value();
-        defanged.clear();
-        defang_append(defanged, e.type, view.value, impl.style);
-        view.defanged = defanged;
-        view.occurrences =
-            e.count == 1
-                ? std::span<const Occurrence>(&e.first_occurrence, 1)
-                : std::span<const Occurrence>(repeated.data() + end[e.repeat] - e.count, e.count);
-        view.ip_class = detail::ip_class_of(e.type, view.value);
-        const std::vector<std::string> lists = impl.lists.lookup(e.type, view.value);
-        view.warninglists = lists;
-        fn(view);
-    });
+    return IndicatorListing(std::move(d));
+}
+
+void IndicatorSet::visit(const std::function<void(const IndicatorView&)>& fn) const {
+    const IndicatorListing all = listing();
+    for (size_t k = 0; k < all.runs(); ++k) {
+        all.visit_run(k, fn);
+    }
 }
 
 std::vector<Indicator> IndicatorSet::take() {

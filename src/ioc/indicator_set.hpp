@@ -25,6 +25,27 @@ struct IndicatorView {
     std::span<const std::string> warninglists;
 };
 
+/// The indicators of an IndicatorSet in visit() order, cut into consecutive runs that several
+/// threads may read at once (to format a large set in parallel). Valid while the set is unchanged.
+class IndicatorListing {
+public:
+    IndicatorListing(IndicatorListing&&) noexcept;
+    IndicatorListing& operator=(IndicatorListing&&) noexcept;
+    ~IndicatorListing();
+
+    [[nodiscard]] size_t runs() const;
+
+    /// Calls `fn` for each indicator of run `k`, in visit() order. Different runs may be
+    /// visited at the same time on different threads.
+    void visit_run(size_t k, const std::function<void(const IndicatorView&)>& fn) const;
+
+private:
+    friend class IndicatorSet;
+    struct Data;
+    explicit IndicatorListing(std::unique_ptr<Data> data);
+    std::unique_ptr<Data> data_;
+};
+
 /// Aggregates indicators over several texts, or over a large input fed in line-aligned chunks.
 /// Memory grows with the unique indicators and their occurrences only, never with the input.
 class IndicatorSet {
@@ -42,6 +63,10 @@ public:
     /// that it need not be rebuilt as it fills (a hint: the table still grows when needed).
     void expect_input(uint64_t input_bytes);
 
+    /// Scans each chunk on `threads` threads (the caller's among them; 1 by default). The
+    /// result is the same for any number.
+    void use_threads(unsigned threads);
+
     /// Scans the next chunk of the current input. Chunks must be consecutive and should end at a
     /// line boundary (an indicator split across two chunks is not found).
     void add_chunk(std::string_view chunk);
@@ -57,6 +82,9 @@ public:
     /// Calls `fn` for each indicator, classified and defanged, ordered by type and then by first
     /// occurrence; occurrences are in input order. Cheaper than take() for very large sets.
     void visit(const std::function<void(const IndicatorView&)>& fn) const;
+
+    /// What visit() walks, in runs for several threads.
+    [[nodiscard]] IndicatorListing listing() const;
 
     /// The indicators in visit() order. Leaves the set empty.
     [[nodiscard]] std::vector<Indicator> take();

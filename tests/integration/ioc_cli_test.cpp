@@ -127,6 +127,32 @@ TEST_F(IocCli, ReadsStdinAndGzip) {
     EXPECT_NE(z.out.find("\"185.199.109.15\""), std::string::npos);
 }
 
+// Two files of about 300 KiB each, so that each is cut into several pieces and its indicators
+// into several runs: every format is byte for byte the same on one thread and on three.
+TEST_F(IocCli, ThreadsChangeNoOutput) {
+    std::string text;
+    for (int i = 0; i < 3000; ++i) {
+        text += kEvidence;
+        text += "seen " + std::to_string(1 + i % 223) + "." + std::to_string(i % 250) +
+                ".1.2 hxxp://c" + std::to_string(i) + "[.]example[.]net/x\n";
+    }
+    const fs::path a = write("a.log", text);
+    const fs::path b = write("b.log", text.substr(text.size() / 3));
+    for (const char* format : {"json", "csv", "text"}) {
+        const std::string args =
+            std::string(" --format ") + format + " " + a.string() + " " + b.string();
+        const CliRun one = run("iocs -j 1" + args);
+        const CliRun three = run("iocs --threads 3" + args);
+        ASSERT_EQ(one.code, 0) << one.err;
+        ASSERT_EQ(three.code, 0) << three.err;
+        EXPECT_GT(one.out.size(), 100000u) << format;
+        EXPECT_TRUE(one.out == three.out) << format;
+    }
+    const CliRun bad = run("iocs -j -1 -", "");
+    EXPECT_EQ(bad.code, 2);
+    EXPECT_NE(bad.err.find("--threads"), std::string::npos) << bad.err;
+}
+
 TEST_F(IocCli, WarninglistDirectoryAndPslFile) {
     const fs::path f = write("evidence.log", kEvidence);
     const CliRun r = run("iocs --format json --warninglists " CASEFILE_SHARED_DIR

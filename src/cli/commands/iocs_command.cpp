@@ -1,5 +1,7 @@
+#include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -16,12 +18,17 @@
 namespace casefile::cli {
 namespace {
 
+/// More threads than this gain little: merging the pieces they scan is done on one.
+constexpr unsigned kDefaultMaxThreads = 16;
+constexpr unsigned kMaxThreads = 256;
+
 struct IocsOptions {
     std::vector<std::string> files;
     std::string format = "text";
     std::string types;
     bool include_private = false;
     bool url_hosts = false;
+    unsigned threads = 0; ///< 0: one per CPU
     ExtractorFlags extractor;
 };
 
@@ -95,6 +102,10 @@ int run_iocs(const IocsOptions& o) {
     }
     ioc::IndicatorSet set(*extractor, options);
     set.expect_input(total);
+    const unsigned threads =
+        o.threads != 0 ? o.threads
+                       : std::clamp(std::thread::hardware_concurrency(), 1U, kDefaultMaxThreads);
+    set.use_threads(threads);
     Progress progress("iocs", true);
     uint64_t done_before = 0;
     for (size_t k = 0; k < files.size(); ++k) {
@@ -114,7 +125,7 @@ int run_iocs(const IocsOptions& o) {
         done_before += readers[k].input_position();
     }
     progress.clear();
-    auto written = write_indicators(stdout, format, set);
+    auto written = write_indicators(stdout, format, set, threads);
     if (!written) {
         return report_error(written.error());
     }
@@ -144,6 +155,11 @@ void add_iocs_command(CLI::App& app, CommandOutcome& outcome) {
                   "and reserved IP addresses");
     cmd->add_flag("--url-hosts", o->url_hosts,
                   "also report each URL's host and each email's domain as a domain/IP");
+    cmd->add_option("-j,--threads", o->threads,
+                    fmt::format("threads that scan and format (default: one per CPU, at most {}); "
+                                "the output is the same for any number",
+                                kDefaultMaxThreads))
+        ->check(CLI::Range(0U, kMaxThreads));
     add_extractor_flags(cmd, o->extractor);
     cmd->callback([o, &outcome] { outcome.exit_code = run_iocs(*o); });
 }

@@ -114,5 +114,96 @@ TEST(IndicatorSet, InputSizeHintChangesNoResult) {
     EXPECT_EQ(collect(uint64_t{1} << 30, true), plain);
 }
 
+/// Every indicator with all its occurrences, as one line each, in visit() order.
+std::vector<std::string> describe(const IndicatorSet& set) {
+    std::vector<std::string> out;
+    set.visit([&](const IndicatorView& v) {
+        std::string line = std::string(model::to_string(v.type)) + " " + std::string(v.value) +
+                           " " + std::string(v.defanged);
+        for (const Occurrence& o : v.occurrences) {
+            line += " " + std::to_string(o.source) + ":" + std::to_string(o.offset) + "+" +
+                    std::to_string(o.length) + "@" + std::to_string(o.line) + ":" +
+                    std::to_string(o.column);
+        }
+        for (const std::string& list : v.warninglists) {
+            line += " [" + list + "]";
+        }
+        out.push_back(std::move(line));
+    });
+    return out;
+}
+
+/// About 600 KiB of mixed log lines: many 64 KiB pieces per chunk, defanged indicators among
+/// them, and a long line that crosses a piece boundary.
+std::string many_pieces() {
+    std::string text;
+    for (int i = 0; i < 6000; ++i) {
+        text += "2025-11-11T13:42:" + std::to_string(10 + i % 50) +
+                "Z src=" + std::to_string(1 + i % 223) + "." + std::to_string(i % 250) +
+                ".7.9 url=hxxps://c" + std::to_string(i % 97) + "[.]evil-cdn[.]io/p/" +
+                std::to_string(i) + " md5 " + std::string(26, 'b') + std::to_string(100000 + i) +
+                " 8.8.8.8\n";
+        if (i == 3000) {
+            text += std::string(70000, 'x') + " tail.example.org\n";
+        }
+    }
+    return text;
+}
+
+// Pieces scanned on other threads are merged in input order: the offsets, lines and columns of
+// every occurrence, and the order of the indicators, are those of a single thread.
+TEST(IndicatorSet, ThreadsChangeNoResult) {
+    const std::string text = many_pieces();
+    const size_t half = text.find('\n', text.size() / 2) + 1;
+    auto collect = [&](unsigned threads) {
+        IndicatorSet set(extractor(), {});
+        set.use_threads(threads);
+        set.add_source("a.log");
+        set.add_chunk(std::string_view(text).substr(0, half));
+        set.add_chunk(std::string_view(text).substr(half));
+        set.add_source("b.log");
+        set.add_chunk("again 8.8.8.8 and tail.example.org\n");
+        return describe(set);
+    };
+    const std::vector<std::string> one = collect(1);
+    ASSERT_GT(one.size(), 6000u);
+    EXPECT_EQ(collect(2), one);
+    EXPECT_EQ(collect(5), one);
+}
+
+// A chunk that does not end with a newline continues its last line into the next chunk: the
+// column of an indicator on that line counts from where the line began.
+TEST(IndicatorSet, LineContinuedAcrossChunksKeepsItsColumns) {
+    for (unsigned threads : {1U, 3U}) {
+        IndicatorSet set(extractor(), {});
+        set.use_threads(threads);
+        set.add_chunk(std::string(70000, 'y') + "\nabc ");
+        set.add_chunk("evil.com\n");
+        const auto all = set.take();
+        ASSERT_EQ(all.size(), 1u);
+        EXPECT_EQ(all[0].occurrences[0].line, 2u);
+        EXPECT_EQ(all[0].occurrences[0].column, 5u);
+        EXPECT_EQ(all[0].occurrences[0].offset, 70005u);
+    }
+}
+
+TEST(IndicatorSet, ListingRunsCoverTheSetInVisitOrder) {
+    IndicatorSet set(extractor(), {});
+    set.add_chunk(many_pieces());
+    const IndicatorListing listing = set.listing();
+    EXPECT_GT(listing.runs(), 3u) << "a large set is cut into several runs";
+    std::vector<std::string> seen;
+    for (size_t k = 0; k < listing.runs(); ++k) {
+        listing.visit_run(k, [&](const IndicatorView& v) {
+            seen.push_back(std::string(v.value) + " x" + std::to_string(v.occurrences.size()));
+        });
+    }
+    std::vector<std::string> visited;
+    set.visit([&](const IndicatorView& v) {
+        visited.push_back(std::string(v.value) + " x" + std::to_string(v.occurrences.size()));
+    });
+    EXPECT_EQ(seen, visited);
+}
+
 } // namespace
 } // namespace casefile::ioc
