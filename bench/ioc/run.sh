@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # IoC extraction throughput, side by side on one deterministic corpus:
-#   casefile iocs --format json (all types, Release build)
+#   casefile iocs --format json -j 1 (all types, Release build, single-threaded)
+#   casefile iocs --format json (its default: one thread per CPU)
 #   ioc-extractor 8.2.0 CLI (npm, all types, strict + refang: its defaults)
 #   rg -o with a naive IPv4|domain regex (no validation at all)
 #   cat (the ceiling: reading the file)
 # Each tool runs RUNS times (best run kept) with the corpus in the page cache and its output sent
 # to /dev/null. Wall-clock MB/s is printed with CPU-time MB/s (user+sys) beside it, because the
-# build machines are shared and wall time moves with their load.
+# build machines are shared and wall time moves with their load. The reference tools read one
+# file on one thread, so the like-for-like comparison is casefile -j 1; the default run shows
+# what the extra cores of this machine add.
 #
 # Usage: bench/ioc/run.sh [--size-mb N] [--runs N] [--skip-ioc-extractor] [--out DIR]
 #   Writes the corpus and results under DIR (default: ${TMPDIR:-/tmp}/casefile-bench-ioc, outside
@@ -77,8 +80,11 @@ measure() {
 echo "== corpus: $corpus ($bytes bytes), best of $runs runs, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 measure "cat" "cat '$corpus'"
 cat_wall=$wall_s cat_cpu=$cpu_s
-measure "casefile iocs --format json" "'$casefile' iocs --format json '$corpus'"
+measure "casefile iocs --format json -j 1" "'$casefile' iocs --format json -j 1 '$corpus'"
 cf_wall=$wall_s cf_cpu=$cpu_s
+cores=$(nproc)
+measure "casefile iocs --format json (-j $cores)" "'$casefile' iocs --format json '$corpus'"
+cfj_wall=$wall_s cfj_cpu=$cpu_s
 measure "rg -o (IPv4|domain, naive)" "rg -o -N --no-filename '$rg_pattern' '$corpus'"
 rg_wall=$wall_s rg_cpu=$cpu_s
 if [ "$skip_node" = 0 ]; then
@@ -91,9 +97,15 @@ if [ "$skip_node" = 0 ]; then
 fi
 
 ratio() { echo "scale=2; $1 / $2" | bc -l; }
-echo "== ratios (wall / cpu)"
+echo "== ratios (wall / cpu), single-threaded casefile"
 echo "casefile vs rg -o:          $(ratio "$rg_wall" "$cf_wall")x / $(ratio "$rg_cpu" "$cf_cpu")x faster"
 if [ "$skip_node" = 0 ]; then
     echo "casefile vs ioc-extractor:  $(ratio "$ie_wall" "$cf_wall")x / $(ratio "$ie_cpu" "$cf_cpu")x faster"
 fi
 echo "cat vs casefile (ceiling):  $(ratio "$cf_wall" "$cat_wall")x / $(ratio "$cf_cpu" "$cat_cpu")x"
+echo "== ratios (wall), casefile on $cores threads"
+echo "casefile vs rg -o:          $(ratio "$rg_wall" "$cfj_wall")x faster"
+if [ "$skip_node" = 0 ]; then
+    echo "casefile vs ioc-extractor:  $(ratio "$ie_wall" "$cfj_wall")x faster"
+fi
+echo "speed-up over -j 1:         $(ratio "$cf_wall" "$cfj_wall")x"
