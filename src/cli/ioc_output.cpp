@@ -22,7 +22,8 @@ public:
         : f_(f), buf_(std::make_unique<char[]>(capacity)), cap_(capacity) {}
     void put(std::string_view s) {
         room(s.size());
-        std::memcpy(buf_.get() + len_, s.data(), s.size());
+        // std::copy, not memcpy: an empty view may have a null data pointer.
+        std::copy(s.begin(), s.end(), buf_.get() + len_);
         len_ += s.size();
     }
     void put(char c) {
@@ -61,7 +62,7 @@ public:
         if (escapes == 0) {
             room(s.size() + 2);
             buf_[len_++] = '"';
-            std::memcpy(buf_.get() + len_, s.data(), s.size());
+            std::copy(s.begin(), s.end(), buf_.get() + len_);
             len_ += s.size();
             buf_[len_++] = '"';
             return;
