@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <cstring>
 #include <memory>
 #include <string_view>
 
@@ -32,15 +31,6 @@ public:
     }
     void shrink_to(size_t n) { size_ = std::min(size_, n); }
     void append(const char* bytes, size_t n) { std::copy_n(bytes, n, extend(n)); }
-    /// Drops the first `n` bytes, moving the rest to the front.
-    void erase_front(size_t n) {
-        n = std::min(n, size_);
-        if (n == 0) {
-            return;
-        }
-        std::memmove(data_.get(), data_.get() + n, size_ - n);
-        size_ -= n;
-    }
 
 private:
     std::unique_ptr<char[]> data_;

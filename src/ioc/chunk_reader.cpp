@@ -34,7 +34,10 @@ struct ChunkReader::State {
     z_stream z{};
     std::string raw; // raw bytes read but not yet inflated (gzip only)
     size_t raw_used = 0;
-    detail::ByteBuffer buffer; // decoded bytes; [start, buffer.size()) not yet returned
+    // Decoded bytes, in two buffers taken in turn, so the chunk returned before the current one
+    // stays valid. buffers[current] holds the current chunk; [start, size()) is not yet returned.
+    std::array<detail::ByteBuffer, 2> buffers;
+    size_t current = 0;
     size_t start = 0;
     size_t chunk_size = kDefaultChunk;
 
@@ -48,6 +51,18 @@ struct ChunkReader::State {
         if (owns_fd && fd >= 0) {
             ::close(fd);
         }
+    }
+
+    detail::ByteBuffer& buffer() { return buffers[current]; }
+
+    /// Moves the bytes not yet returned to the other buffer and makes it current.
+    void turn() {
+        detail::ByteBuffer& from = buffers[current];
+        detail::ByteBuffer& to = buffers[1 - current];
+        to.shrink_to(0);
+        to.append(from.view().data() + start, from.size() - start);
+        current = 1 - current;
+        start = 0;
     }
 
     Error io_error(const std::string& what) const {
@@ -75,6 +90,7 @@ struct ChunkReader::State {
 
     /// Appends decoded bytes to `buffer`; returns how many were added (0 at end of input).
     Result<size_t> fill(size_t want) {
+        detail::ByteBuffer& buffer = this->buffer();
         const size_t before = buffer.size();
         if (!gzip) {
             char* out = buffer.extend(want);
@@ -170,10 +186,9 @@ Result<ChunkReader> ChunkReader::open(const std::string& path, size_t chunk_size
 
 Result<std::string_view> ChunkReader::next() {
     State& s = *state_;
-    // Drop what the previous call returned.
+    // Leave what the previous call returned where it is, for the caller that still scans it.
     if (s.start > 0) {
-        s.buffer.erase_front(s.start);
-        s.start = 0;
+        s.turn();
     }
     if (!s.sniffed) {
         s.sniffed = true;
@@ -188,39 +203,39 @@ Result<std::string_view> ChunkReader::next() {
             s.raw.assign(head.data(), 2);
             s.raw_used = 0;
         } else {
-            s.buffer.append(head.data(), *got);
+            s.buffer().append(head.data(), *got);
         }
     }
     while (true) {
-        const size_t newline = s.buffer.view().rfind('\n');
+        const size_t newline = s.buffer().view().rfind('\n');
         const bool have_line = newline != std::string_view::npos;
-        if (have_line && s.buffer.size() >= s.chunk_size) {
+        if (have_line && s.buffer().size() >= s.chunk_size) {
             s.start = newline + 1;
-            return s.buffer.view().substr(0, s.start);
+            return s.buffer().view().substr(0, s.start);
         }
-        if (s.buffer.size() >= kMaxLine) {
+        if (s.buffer().size() >= kMaxLine) {
             // One enormous line: cut at its last blank so that words stay whole.
-            size_t cut = s.buffer.view().find_last_of(" \t", s.buffer.size() - 1);
-            cut = cut == std::string_view::npos || cut == 0 ? s.buffer.size() : cut + 1;
+            size_t cut = s.buffer().view().find_last_of(" \t", s.buffer().size() - 1);
+            cut = cut == std::string_view::npos || cut == 0 ? s.buffer().size() : cut + 1;
             s.start = cut;
-            return s.buffer.view().substr(0, cut);
+            return s.buffer().view().substr(0, cut);
         }
         const size_t want =
-            std::max<size_t>(4096, s.chunk_size - std::min(s.chunk_size, s.buffer.size()));
+            std::max<size_t>(4096, s.chunk_size - std::min(s.chunk_size, s.buffer().size()));
         auto got = s.fill(std::min(want, kMaxLine));
         if (!got) {
             return tl::unexpected(got.error());
         }
         if (*got == 0) {
-            s.start = s.buffer.size();
-            return s.buffer.view();
+            s.start = s.buffer().size();
+            return s.buffer().view();
         }
         // A pipe that returned less than asked has nothing more ready: hand over whole lines now.
         if (!s.gzip && *got < want && s.size == 0) {
-            const size_t nl = s.buffer.view().rfind('\n');
+            const size_t nl = s.buffer().view().rfind('\n');
             if (nl != std::string_view::npos) {
                 s.start = nl + 1;
-                return s.buffer.view().substr(0, s.start);
+                return s.buffer().view().substr(0, s.start);
             }
         }
     }

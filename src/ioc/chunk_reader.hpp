@@ -29,7 +29,9 @@ public:
     ~ChunkReader();
 
     /// The next chunk: whole lines, the last one possibly without its newline at end of input.
-    /// Empty at end of input. Valid until the next call. Returns early, with the lines read so
+    /// Empty at end of input. Valid until the second call after this one: the chunk before
+    /// stays valid while the next is read, so one can be scanned while the next is read on
+    /// another thread. Returns early, with the lines read so
     /// far, when a pipe has no more data ready, so interactive filters answer line by line.
     [[nodiscard]] Result<std::string_view> next();
 

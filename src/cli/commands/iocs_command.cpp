@@ -1,5 +1,7 @@
 #include <algorithm>
 #include <cstdio>
+#include <functional>
+#include <future>
 #include <memory>
 #include <thread>
 
@@ -64,6 +66,34 @@ Result<std::vector<model::IndicatorType>> parse_types(const std::string& list) {
     return types;
 }
 
+/// Scans every chunk of `reader` into `set`, calling progress(input position) after each. With
+/// `read_ahead` the next chunk is read (and inflated) on another thread while this one is
+/// scanned; ChunkReader keeps the previous chunk valid meanwhile.
+Status scan_input(ioc::ChunkReader& reader, ioc::IndicatorSet& set, bool read_ahead,
+                  const std::function<void(uint64_t)>& progress) {
+    const auto next = [&reader] { return reader.next(); };
+    auto chunk = next();
+    while (true) {
+        if (!chunk) {
+            return tl::unexpected(chunk.error());
+        }
+        if (chunk->empty()) {
+            return {};
+        }
+        const uint64_t position = reader.input_position(); // before the reader moves on
+        if (!read_ahead) {
+            set.add_chunk(*chunk);
+            progress(position);
+            chunk = next();
+            continue;
+        }
+        auto ahead = std::async(std::launch::async, next);
+        set.add_chunk(*chunk);
+        progress(position);
+        chunk = ahead.get();
+    }
+}
+
 int run_iocs(const IocsOptions& o) {
     IocFormat format = IocFormat::text;
     if (o.format == "json") {
@@ -110,17 +140,12 @@ int run_iocs(const IocsOptions& o) {
     uint64_t done_before = 0;
     for (size_t k = 0; k < files.size(); ++k) {
         set.add_source(files[k]);
-        while (true) {
-            auto chunk = readers[k].next();
-            if (!chunk) {
-                progress.clear();
-                return report_error(chunk.error());
-            }
-            if (chunk->empty()) {
-                break;
-            }
-            set.add_chunk(*chunk);
-            progress.update(done_before + readers[k].input_position(), total);
+        auto scanned = scan_input(readers[k], set, threads > 1, [&](uint64_t position) {
+            progress.update(done_before + position, total);
+        });
+        if (!scanned) {
+            progress.clear();
+            return report_error(scanned.error());
         }
         done_before += readers[k].input_position();
     }

@@ -63,6 +63,32 @@ TEST_F(ChunkReaderTest, ChunksEndAtLineBoundaries) {
     EXPECT_EQ(r->input_position(), text.size());
 }
 
+// The chunk before the latest stays valid, plain or gzip: a caller scans it while the next one
+// is read.
+TEST_F(ChunkReaderTest, PreviousChunkStaysValidWhileTheNextIsRead) {
+    const std::string text = numbered_lines(3000);
+    std::ofstream(dir_ / "a.log") << text;
+    gzFile g = gzopen((dir_ / "a.log.gz").c_str(), "wb");
+    gzwrite(g, text.data(), static_cast<unsigned>(text.size()));
+    gzclose(g);
+    for (const char* name : {"a.log", "a.log.gz"}) {
+        auto r = ChunkReader::open((dir_ / name).string(), 4096);
+        ASSERT_TRUE(r);
+        std::string all;
+        auto previous = r->next();
+        ASSERT_TRUE(previous);
+        while (!previous->empty()) {
+            const std::string copy(*previous);
+            auto latest = r->next();
+            ASSERT_TRUE(latest);
+            ASSERT_EQ(*previous, copy) << name << ": the previous chunk was overwritten";
+            all += *previous;
+            previous = latest;
+        }
+        EXPECT_EQ(all, text) << name;
+    }
+}
+
 TEST_F(ChunkReaderTest, GzipIsRecognisedByContentIncludingConcatenatedMembers) {
     const std::string one = numbered_lines(3000);
     const std::string two = "second member\n";
