@@ -2,7 +2,18 @@
 
 #include <algorithm>
 
+#include <sched.h>
+
 namespace casefile {
+
+unsigned available_cpus() {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof set, &set) == 0) {
+        return std::max(1, CPU_COUNT(&set));
+    }
+    return std::max(1U, std::thread::hardware_concurrency());
+}
 
 OrderedPool::OrderedPool(unsigned threads) : threads_(std::max(threads, 1U)) {
     for (unsigned t = 1; t < threads_; ++t) {

@@ -12,6 +12,10 @@
 
 namespace casefile {
 
+/// CPUs this process may run on (its affinity mask, which `taskset` and container cpusets set),
+/// at least 1: the default number of worker threads.
+[[nodiscard]] unsigned available_cpus();
+
 /// Runs numbered tasks on the calling thread and `threads - 1` helper threads, and hands their
 /// completions to the caller in task order, so a result assembled in done() never depends on the
 /// number of threads. The caller runs tasks itself while the next completion is not ready; with

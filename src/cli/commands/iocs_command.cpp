@@ -3,7 +3,6 @@
 #include <functional>
 #include <future>
 #include <memory>
-#include <thread>
 
 #include <fmt/format.h>
 
@@ -12,6 +11,7 @@
 #include "cli/extractor_options.hpp"
 #include "cli/ioc_output.hpp"
 #include "cli/progress.hpp"
+#include "core/ordered_pool.hpp"
 #include "core/text.hpp"
 #include "ioc/chunk_reader.hpp"
 #include "ioc/extractor.hpp"
@@ -133,8 +133,7 @@ int run_iocs(const IocsOptions& o) {
     ioc::IndicatorSet set(*extractor, options);
     set.expect_input(total);
     const unsigned threads =
-        o.threads != 0 ? o.threads
-                       : std::clamp(std::thread::hardware_concurrency(), 1U, kDefaultMaxThreads);
+        o.threads != 0 ? o.threads : std::min(available_cpus(), kDefaultMaxThreads);
     set.use_threads(threads);
     Progress progress("iocs", true);
     uint64_t done_before = 0;

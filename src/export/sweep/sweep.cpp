@@ -9,7 +9,6 @@
 #include <cerrno>
 #include <cstring>
 #include <future>
-#include <thread>
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -17,6 +16,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "core/ordered_pool.hpp"
 #include "core/text.hpp"
 #include "model/enums.hpp"
 
@@ -508,8 +508,7 @@ Result<SweepSummary> SweepEngine::sweep(const std::vector<fs::path>& inputs,
         const auto size = fs::file_size(f, ec);
         total += ec ? 0 : size;
     }
-    const unsigned threads =
-        std::max(1U, options.threads != 0 ? options.threads : std::thread::hardware_concurrency());
+    const unsigned threads = options.threads != 0 ? options.threads : available_cpus();
     // A block must hold more than the longest pattern so a long line can be split safely.
     const size_t block_bytes = std::max(options.block_bytes, 4 * (impl_->max_length + 1));
 

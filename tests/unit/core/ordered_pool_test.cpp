@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <sched.h>
 
 #include "core/ordered_pool.hpp"
 
@@ -133,6 +134,21 @@ TEST(OrderedPool, EmptyAndSingleRuns) {
     pool.run(
         1, 0, [](size_t, unsigned) {}, [&](size_t) { ++done; });
     EXPECT_EQ(done, 1u) << "a window of 0 is taken as 1";
+}
+
+// The default thread count follows the affinity mask (taskset, cpusets), not the machine's size.
+TEST(AvailableCpus, FollowsTheAffinityMask) {
+    EXPECT_GE(available_cpus(), 1u);
+    unsigned pinned = 0;
+    std::thread t([&] {
+        cpu_set_t one;
+        CPU_ZERO(&one);
+        CPU_SET(sched_getcpu(), &one);
+        ASSERT_EQ(sched_setaffinity(0, sizeof one, &one), 0);
+        pinned = available_cpus();
+    });
+    t.join();
+    EXPECT_EQ(pinned, 1u);
 }
 
 TEST(OrderedPool, ZeroThreadsMeansOne) {
