@@ -112,9 +112,11 @@ void BM_ScanOnly(benchmark::State& state) {
 }
 BENCHMARK(BM_ScanOnly)->Unit(benchmark::kMillisecond);
 
+// Argument: threads (IndicatorSet::use_threads). Real time, since helpers do part of the work.
 void BM_ScanAndAggregate(benchmark::State& state) {
     for (auto _ : state) {
         casefile::ioc::IndicatorSet set(extractor(), {});
+        set.use_threads(static_cast<unsigned>(state.range(0)));
         set.add_chunk(corpus());
         size_t occurrences = 0;
         set.visit(
@@ -123,7 +125,12 @@ void BM_ScanAndAggregate(benchmark::State& state) {
     }
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus().size()));
 }
-BENCHMARK(BM_ScanAndAggregate)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ScanAndAggregate)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->Arg(2)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 void BM_RefangText(benchmark::State& state) {
     for (auto _ : state) {
