@@ -168,7 +168,7 @@ struct IndicatorSet::State {
     std::vector<std::unique_ptr<detail::PieceScanner>> scanners; ///< one per thread
     std::vector<std::string_view> pieces;                        ///< of the current chunk
     std::vector<uint64_t> piece_offsets;                         ///< chunk offset of each piece
-    std::vector<detail::ScannedPiece> scanned;                   ///< what each piece holds
+    std::vector<detail::ScannedPiece> scanned; ///< ring of what pieces in flight hold
 
     RecordArena arena;
     size_t records = 0; ///< distinct indicators
@@ -320,6 +320,7 @@ void IndicatorSet::add_chunk(std::string_view chunk) {
             s.scanners.push_back(
                 std::make_unique<detail::PieceScanner>(s.extractor->impl_->rules, s.settings));
         }
+        s.scanned = std::vector<detail::ScannedPiece>(size_t{2} * s.threads);
     }
     // Pieces of whole lines, each pre-passed and scanned while it is still in cache: a chunk is
     // read twice, and a piece without defang notation is scanned in place, not copied. A line
@@ -339,14 +340,15 @@ void IndicatorSet::add_chunk(std::string_view chunk) {
         s.piece_offsets.push_back(from);
         from = end;
     }
-    if (s.scanned.size() < s.pieces.size()) {
-        s.scanned.resize(s.pieces.size());
-    }
-    // A chunk's pieces all fit in memory at once (the chunk does): no window needed.
+    // Two pieces per thread in flight, whatever the chunk's size: what they found is held in a
+    // ring of that many results until it is merged.
+    const size_t window = s.scanned.size();
     s.pool->run(
-        s.pieces.size(), s.pieces.size(),
-        [&s](size_t k, unsigned thread) { s.scanners[thread]->scan(s.pieces[k], s.scanned[k]); },
-        [&s](size_t k) { s.merge(s.scanned[k], s.piece_offsets[k]); });
+        s.pieces.size(), window,
+        [&s, window](size_t k, unsigned thread) {
+            s.scanners[thread]->scan(s.pieces[k], s.scanned[k % window]);
+        },
+        [&s, window](size_t k) { s.merge(s.scanned[k % window], s.piece_offsets[k]); });
     s.source_offset += chunk.size();
     s.total += chunk.size();
 }
