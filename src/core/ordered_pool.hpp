@@ -34,8 +34,9 @@ public:
     /// the thread running it, 0 being the caller — and done(k) on the calling thread for
     /// k = 0, 1, ... in order, each once work(k) has returned. At most `window` tasks are run
     /// ahead of the last done(), which bounds the memory their outputs hold. Returns when all
-    /// are done and no helper touches the tasks any more; rethrows, in order, what a work()
-    /// threw (the tasks after it are not run).
+    /// are done and no helper touches the tasks any more. What a work() threw is rethrown when
+    /// its turn comes, instead of its done(): no later done() is called, and no further task
+    /// starts.
     void run(size_t count, size_t window, const std::function<void(size_t, unsigned)>& work,
              const std::function<void(size_t)>& done);
 
