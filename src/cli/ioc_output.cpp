@@ -281,13 +281,17 @@ void text_indicator(Sink& out, const ioc::IndicatorView& ind,
 template <class Format>
 void write_each(Sink& out, const ioc::IndicatorSet& set, unsigned threads, Format format) {
     const ioc::IndicatorListing listing = set.listing();
+    // Runs are never empty: the first indicator of all is the first of run 0.
+    const auto format_run = [&](Sink& sink, size_t k) {
+        bool first = k == 0;
+        listing.visit_run(k, [&](const ioc::IndicatorView& ind) {
+            format(sink, ind, first);
+            first = false;
+        });
+    };
     if (threads <= 1 || listing.runs() <= 1) {
-        bool first = true;
         for (size_t k = 0; k < listing.runs(); ++k) {
-            listing.visit_run(k, [&](const ioc::IndicatorView& ind) {
-                format(out, ind, first);
-                first = false;
-            });
+            format_run(out, k);
         }
         return;
     }
@@ -304,11 +308,7 @@ void write_each(Sink& out, const ioc::IndicatorSet& set, unsigned threads, Forma
         [&](size_t k, unsigned) {
             Sink& text = texts[k % window];
             text.clear();
-            bool first = k == 0;
-            listing.visit_run(k, [&](const ioc::IndicatorView& ind) {
-                format(text, ind, first);
-                first = false;
-            });
+            format_run(text, k);
         },
         [&](size_t k) { out.write_through(texts[k % window].text()); });
 }

@@ -40,8 +40,7 @@ struct IndicatorSet::State {
     unsigned threads = 1;
     std::unique_ptr<OrderedPool> pool;
     std::vector<std::unique_ptr<detail::PieceScanner>> scanners; ///< one per thread
-    std::vector<std::string_view> pieces;                        ///< of the current chunk
-    std::vector<uint64_t> piece_offsets;                         ///< chunk offset of each piece
+    std::vector<std::string_view> pieces;      ///< of the current chunk, back to back
     std::vector<detail::ScannedPiece> scanned; ///< ring of what pieces in flight hold
 
     RecordArena arena;
@@ -200,7 +199,6 @@ void IndicatorSet::add_chunk(std::string_view chunk) {
     // read twice, and a piece without defang notation is scanned in place, not copied. A line
     // longer than kMaxPiece is cut (piece offsets are 32-bit); ChunkReader never makes one.
     s.pieces.clear();
-    s.piece_offsets.clear();
     size_t from = 0;
     while (from < chunk.size()) {
         size_t end = std::min(chunk.size(), from + kMaxPiece);
@@ -211,7 +209,6 @@ void IndicatorSet::add_chunk(std::string_view chunk) {
             }
         }
         s.pieces.push_back(chunk.substr(from, end - from));
-        s.piece_offsets.push_back(from);
         from = end;
     }
     // Two pieces per thread in flight, whatever the chunk's size: what they found is held in a
@@ -222,7 +219,10 @@ void IndicatorSet::add_chunk(std::string_view chunk) {
         [&s, window](size_t k, unsigned thread) {
             s.scanners[thread]->scan(s.pieces[k], s.scanned[k % window]);
         },
-        [&s, window](size_t k) { s.merge(s.scanned[k % window], s.piece_offsets[k]); });
+        [&s, window, chunk](size_t k) {
+            s.merge(s.scanned[k % window],
+                    static_cast<uint64_t>(s.pieces[k].data() - chunk.data()));
+        });
     s.source_offset += chunk.size();
     s.total += chunk.size();
 }

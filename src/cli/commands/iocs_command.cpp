@@ -81,16 +81,13 @@ Status scan_input(ioc::ChunkReader& reader, ioc::IndicatorSet& set, bool read_ah
             return {};
         }
         const uint64_t position = reader.input_position(); // before the reader moves on
-        if (!read_ahead) {
-            set.add_chunk(*chunk);
-            progress(position);
-            chunk = next();
-            continue;
+        std::future<Result<std::string_view>> ahead;
+        if (read_ahead) {
+            ahead = std::async(std::launch::async, next);
         }
-        auto ahead = std::async(std::launch::async, next);
         set.add_chunk(*chunk);
         progress(position);
-        chunk = ahead.get();
+        chunk = read_ahead ? ahead.get() : next();
     }
 }
 
