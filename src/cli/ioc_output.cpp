@@ -297,20 +297,21 @@ void write_each(Sink& out, const ioc::IndicatorSet& set, unsigned threads, Forma
     }
     // Two runs per thread in flight: one being formatted, one waiting to be written.
     const size_t window = size_t{2} * threads;
-    std::vector<Sink> texts;
-    texts.reserve(window);
-    for (size_t k = 0; k < window; ++k) {
-        texts.emplace_back(nullptr, kRunText);
-    }
+    // A cache line of its own for each sink: its length moves with every append, and the
+    // sinks next to it are being filled on other threads.
+    struct alignas(64) Text {
+        Sink sink{nullptr, kRunText};
+    };
+    std::vector<Text> texts(window);
     OrderedPool pool(threads);
     pool.run(
         listing.runs(), window,
         [&](size_t k, unsigned) {
-            Sink& text = texts[k % window];
+            Sink& text = texts[k % window].sink;
             text.clear();
             format_run(text, k);
         },
-        [&](size_t k) { out.write_through(texts[k % window].text()); });
+        [&](size_t k) { out.write_through(texts[k % window].sink.text()); });
 }
 
 } // namespace
