@@ -19,7 +19,7 @@ class Sink {
 public:
     /// `capacity` bytes are buffered before a write; an in-memory sink (no file) grows instead.
     explicit Sink(std::FILE* f, size_t capacity = kCapacity)
-        : f_(f), buf_(std::make_unique<char[]>(capacity)), cap_(capacity) {}
+        : f_(f), buf_(std::make_unique_for_overwrite<char[]>(capacity)), cap_(capacity) {}
     void put(std::string_view s) {
         room(s.size());
         // std::copy, not memcpy: an empty view may have a null data pointer.
@@ -128,7 +128,7 @@ private:
         flush();
         if (len_ + n > cap_) {
             const size_t bigger = std::max(cap_ * 2, len_ + n);
-            auto grown = std::make_unique<char[]>(bigger);
+            auto grown = std::make_unique_for_overwrite<char[]>(bigger);
             std::memcpy(grown.get(), buf_.get(), len_);
             buf_ = std::move(grown);
             cap_ = bigger;
