@@ -152,6 +152,11 @@ private:
 
 /// First size of the memory sink of one run of indicators formatted on a helper thread.
 constexpr size_t kRunText = size_t{1} << 20;
+/// Occurrences per slice of an indicator in JSON (about 100 KiB of text): an indicator seen
+/// millions of times is then formatted in many runs, not held whole in one sink.
+constexpr size_t kJsonSlice = 1024;
+/// CSV and text name an indicator's first occurrence only: no slices.
+constexpr size_t kWhole = SIZE_MAX;
 
 std::string_view classification(const ioc::IndicatorView& ind) {
     return ind.ip_class ? ioc::to_string(*ind.ip_class) : std::string_view();
@@ -167,25 +172,32 @@ std::vector<std::string> occurrence_starts(const std::vector<std::string>& files
     return starts;
 }
 
+/// Writes one indicator, or one slice of its occurrences: the first slice opens the object and
+/// the last one closes it.
 void json_indicator(Sink& out, const ioc::IndicatorView& ind, bool first,
                     const std::vector<std::string>& occurrence_start) {
-    out.put(first ? "\n" : ",\n");
-    out.put(R"({"type": ")");
-    out.put(model::to_string(ind.type));
-    out.put(R"(", "value": )");
-    out.json_string(ind.value);
-    out.put(", \"defanged\": ");
-    out.json_string(ind.defanged);
-    out.put(", \"count\": ");
-    out.put_uint(ind.occurrences.size());
-    out.put(", \"occurrences\": [");
-    bool first_occ = true;
+    if (ind.first_slice()) {
+        out.put(first ? "\n" : ",\n");
+        out.put(R"({"type": ")");
+        out.put(model::to_string(ind.type));
+        out.put(R"(", "value": )");
+        out.json_string(ind.value);
+        out.put(", \"defanged\": ");
+        out.json_string(ind.defanged);
+        out.put(", \"count\": ");
+        out.put_uint(ind.count);
+        out.put(", \"occurrences\": [");
+    }
+    bool first_occ = ind.first_slice();
     for (const ioc::Occurrence& o : ind.occurrences) {
         if (!first_occ) {
             out.put(", ");
         }
         first_occ = false;
         out.occurrence(occurrence_start[o.source], o);
+    }
+    if (!ind.last_slice()) {
+        return;
     }
     out.put("], \"classification\": ");
     if (ind.ip_class) {
@@ -224,7 +236,7 @@ void csv_indicator(Sink& out, const ioc::IndicatorView& ind,
     out.put(',');
     out.csv_field(ind.defanged);
     out.put(',');
-    out.put_uint(ind.occurrences.size());
+    out.put_uint(ind.count);
     out.put(',');
     out.put(classification(ind));
     out.put(',');
@@ -252,7 +264,7 @@ void text_indicator(Sink& out, const ioc::IndicatorView& ind,
     }
     out.put(ind.defanged);
     out.put("  x");
-    out.put_uint(ind.occurrences.size());
+    out.put_uint(ind.count);
     if (ind.ip_class) {
         out.put("  ");
         out.put(classification(ind));
@@ -275,12 +287,13 @@ void text_indicator(Sink& out, const ioc::IndicatorView& ind,
     out.put('\n');
 }
 
-/// Writes every indicator with format(sink, view, first). On several threads each run of the
-/// listing is formatted into a memory sink of its own and the texts are written in order, so
-/// the output is the same as on one.
+/// Writes every indicator, or every slice of `slice` occurrences, with format(sink, view, first).
+/// On several threads each run of the listing is formatted into a memory sink of its own and the
+/// texts are written in order, so the output is the same as on one.
 template <class Format>
-void write_each(Sink& out, const ioc::IndicatorSet& set, unsigned threads, Format format) {
-    const ioc::IndicatorListing listing = set.listing();
+void write_each(Sink& out, const ioc::IndicatorSet& set, unsigned threads, size_t slice,
+                Format format) {
+    const ioc::IndicatorListing listing = set.listing(slice);
     // Runs are never empty: the first indicator of all is the first of run 0.
     const auto format_run = [&](Sink& sink, size_t k) {
         bool first = k == 0;
@@ -328,21 +341,22 @@ Status write_indicators(std::FILE* f, IocFormat format, const ioc::IndicatorSet&
     case IocFormat::json: {
         const std::vector<std::string> starts = occurrence_starts(files);
         out.put(R"({"indicators": [)");
-        write_each(out, set, threads, [&](Sink& text, const ioc::IndicatorView& ind, bool first) {
-            json_indicator(text, ind, first, starts);
-        });
+        write_each(out, set, threads, kJsonSlice,
+                   [&](Sink& text, const ioc::IndicatorView& ind, bool first) {
+                       json_indicator(text, ind, first, starts);
+                   });
         out.put(set.size() == 0 ? "]}\n" : "\n]}\n");
         break;
     }
     case IocFormat::csv:
         out.put("type,value,defanged,count,classification,warninglists,first_file,first_line,"
                 "first_column\n");
-        write_each(out, set, threads, [&](Sink& text, const ioc::IndicatorView& ind, bool) {
+        write_each(out, set, threads, kWhole, [&](Sink& text, const ioc::IndicatorView& ind, bool) {
             csv_indicator(text, ind, files);
         });
         break;
     case IocFormat::text:
-        write_each(out, set, threads, [&](Sink& text, const ioc::IndicatorView& ind, bool) {
+        write_each(out, set, threads, kWhole, [&](Sink& text, const ioc::IndicatorView& ind, bool) {
             text_indicator(text, ind, files);
         });
         break;

@@ -244,6 +244,9 @@ struct IndicatorListing::Data {
     struct Run {
         uint64_t begin = 0; ///< location of its first record
         uint64_t end = 0;   ///< location just past its last record, in the same block
+        /// A run of one record may hand out a slice of its occurrences only: [from, to).
+        uint64_t from = 0;
+        uint64_t to = UINT64_MAX;
     };
     const RecordArena* arena = nullptr;
     const Warninglists* lists = nullptr;
@@ -279,10 +282,14 @@ void IndicatorListing::visit_run(size_t k,
         defanged.clear();
         defang_append(defanged, e.type, view.value, d.style);
         view.defanged = defanged;
-        view.occurrences = e.count == 1
-                               ? std::span<const Occurrence>(&e.first_occurrence, 1)
-                               : std::span<const Occurrence>(
-                                     d.repeated.data() + d.end[e.repeat] - e.count, e.count);
+        const std::span<const Occurrence> all =
+            e.count == 1 ? std::span<const Occurrence>(&e.first_occurrence, 1)
+                         : std::span<const Occurrence>(
+                               d.repeated.data() + d.end[e.repeat] - e.count, e.count);
+        view.count = e.count;
+        view.slice_begin = std::min<uint64_t>(run.from, e.count);
+        view.occurrences =
+            all.subspan(view.slice_begin, std::min<uint64_t>(run.to, e.count) - view.slice_begin);
         view.ip_class = detail::ip_class_of(e.type, view.value);
         const std::vector<std::string> lists = d.lists->lookup(e.type, view.value);
         view.warninglists = lists;
@@ -290,7 +297,7 @@ void IndicatorListing::visit_run(size_t k,
     });
 }
 
-IndicatorListing IndicatorSet::listing() const {
+IndicatorListing IndicatorSet::listing(size_t slice_occurrences) const {
     const State& s = *state_;
     auto d = std::make_unique<IndicatorListing::Data>();
     d->arena = &s.arena;
@@ -302,24 +309,35 @@ IndicatorListing IndicatorSet::listing() const {
     // Record::repeat (small: only repeated records have one), holds each such record's next free
     // place, then (after the pass) the place after its last.
     //
-    // The same pass cuts the records into runs of about kRunWeight: a run's text (a few hundred
-    // KiB) then stays in cache from formatting to writing.
+    // The same pass cuts the records into runs of about kRunWeight, and a record with more than
+    // `slice` occurrences into runs of one slice each: a run's text (a few hundred KiB) then
+    // stays in cache from formatting to writing, and no run's text grows with the input.
     constexpr uint64_t kRunWeight = uint64_t{1} << 16; ///< value bytes, plus 64 per occurrence
     d->end.resize(s.repeated_records);
     d->repeated.resize(s.nodes.size() + s.repeated_records);
     uint64_t total = 0;
     uint64_t weight = 0;
+    const size_t slice = std::max<size_t>(slice_occurrences, 1);
     s.arena.for_each([&](const Record& r, uint64_t at) {
-        // Records of one block lie back to back; a full block can end where the next begins.
-        const bool same_block =
-            !d->runs.empty() &&
-            (d->runs.back().begin >> RecordArena::kOffsetBits) == (at >> RecordArena::kOffsetBits);
-        if (!same_block || weight >= kRunWeight) {
-            d->runs.push_back({at, at});
-            weight = 0;
+        const uint64_t past = at + RecordArena::record_size(r.value_size);
+        if (r.count > slice) {
+            for (uint64_t from = 0; from < r.count; from += slice) {
+                d->runs.push_back({at, past, from, from + slice});
+            }
+            weight = kRunWeight; // the next record starts a run of its own
+        } else {
+            // Records of one block lie back to back; a full block can end where the next
+            // begins.
+            const bool same_block =
+                !d->runs.empty() && (d->runs.back().begin >> RecordArena::kOffsetBits) ==
+                                        (at >> RecordArena::kOffsetBits);
+            if (!same_block || weight >= kRunWeight) {
+                d->runs.push_back({at, at});
+                weight = 0;
+            }
+            weight += r.value_size + uint64_t{64} * r.count;
+            d->runs.back().end = past;
         }
-        weight += r.value_size + uint64_t{64} * r.count;
-        d->runs.back().end = at + RecordArena::record_size(r.value_size);
         if (r.count > 1) {
             d->repeated[total] = r.first_occurrence;
             d->end[r.repeat] = total + 1;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -20,9 +21,15 @@ struct IndicatorView {
     model::IndicatorType type = model::IndicatorType::other;
     std::string_view value;
     std::string_view defanged;
+    /// All its occurrences in input order, or one slice of them from a listing that slices.
     std::span<const Occurrence> occurrences;
+    size_t count = 0;       ///< its occurrences in all
+    size_t slice_begin = 0; ///< index of occurrences[0] among all of them
     std::optional<IpClass> ip_class;
     std::span<const std::string> warninglists;
+
+    [[nodiscard]] bool first_slice() const { return slice_begin == 0; }
+    [[nodiscard]] bool last_slice() const { return slice_begin + occurrences.size() == count; }
 };
 
 /// The indicators of an IndicatorSet in visit() order, cut into consecutive runs that several
@@ -83,8 +90,11 @@ public:
     /// occurrence; occurrences are in input order. Cheaper than take() for very large sets.
     void visit(const std::function<void(const IndicatorView&)>& fn) const;
 
-    /// What visit() walks, in runs for several threads.
-    [[nodiscard]] IndicatorListing listing() const;
+    /// What visit() walks, in runs for several threads. An indicator with more than
+    /// `slice_occurrences` occurrences is handed out as slices of that many (the last shorter),
+    /// each a run of its own: no run then holds more than that many occurrences, however often
+    /// an indicator recurs.
+    [[nodiscard]] IndicatorListing listing(size_t slice_occurrences = SIZE_MAX) const;
 
     /// The indicators in visit() order. Leaves the set empty.
     [[nodiscard]] std::vector<Indicator> take();

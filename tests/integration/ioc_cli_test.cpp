@@ -150,6 +150,21 @@ TEST_F(IocCli, ThreadsChangeNoOutput) {
         EXPECT_GT(one.out.size(), 100000u) << format;
         EXPECT_TRUE(one.out == three.out) << format;
     }
+    // JSON writes an indicator seen thousands of times in slices: it is still one object, with
+    // every occurrence, in input order.
+    const auto doc = nlohmann::json::parse(run("iocs --format json -j 2 " + a.string()).out);
+    size_t most = 0;
+    for (const auto& ind : doc["indicators"]) {
+        const auto& occurrences = ind["occurrences"];
+        ASSERT_EQ(ind["count"].get<size_t>(), occurrences.size()) << ind["value"];
+        for (size_t k = 1; k < occurrences.size(); ++k) {
+            ASSERT_LT(occurrences[k - 1]["offset"].get<uint64_t>(),
+                      occurrences[k]["offset"].get<uint64_t>())
+                << ind["value"];
+        }
+        most = std::max(most, occurrences.size());
+    }
+    EXPECT_GE(most, 16000u) << "an indicator of every kEvidence copy";
     const CliRun bad = run("iocs -j -1 -", "");
     EXPECT_EQ(bad.code, 2);
     EXPECT_NE(bad.err.find("--threads"), std::string::npos) << bad.err;

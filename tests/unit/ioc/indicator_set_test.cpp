@@ -205,5 +205,59 @@ TEST(IndicatorSet, ListingRunsCoverTheSetInVisitOrder) {
     EXPECT_EQ(seen, visited);
 }
 
+// An indicator with more occurrences than a slice comes out in slices, each a run of its own,
+// which together are exactly its occurrences; indicators with fewer stay whole.
+TEST(IndicatorSet, ListingSlicesIndicatorsWithManyOccurrences) {
+    IndicatorSet set(extractor(), {});
+    std::string text = "once.example.org\n";
+    for (int i = 0; i < 10; ++i) {
+        text += "beacon 8.8.8.8\n";
+    }
+    text += "twice.example.org twice.example.org\n";
+    set.add_chunk(text);
+    std::vector<Occurrence> whole;
+    set.visit([&](const IndicatorView& v) {
+        EXPECT_EQ(v.count, v.occurrences.size());
+        EXPECT_TRUE(v.first_slice() && v.last_slice());
+        if (v.type == IndicatorType::ipv4) {
+            whole.assign(v.occurrences.begin(), v.occurrences.end());
+        }
+    });
+    ASSERT_EQ(whole.size(), 10u);
+
+    const IndicatorListing listing = set.listing(3);
+    std::vector<size_t> slice_begins;
+    std::vector<Occurrence> sliced;
+    std::vector<std::string> others;
+    for (size_t k = 0; k < listing.runs(); ++k) {
+        size_t views = 0;
+        bool slice_run = false;
+        listing.visit_run(k, [&](const IndicatorView& v) {
+            ++views;
+            if (v.type != IndicatorType::ipv4) {
+                EXPECT_EQ(v.occurrences.size(), v.count) << v.value;
+                others.emplace_back(v.value);
+                return;
+            }
+            slice_run = true;
+            EXPECT_EQ(v.count, 10u);
+            EXPECT_EQ(v.first_slice(), v.slice_begin == 0);
+            EXPECT_EQ(v.last_slice(), v.slice_begin == 9);
+            slice_begins.push_back(v.slice_begin);
+            sliced.insert(sliced.end(), v.occurrences.begin(), v.occurrences.end());
+        });
+        if (slice_run) {
+            EXPECT_EQ(views, 1u) << "a slice is a run of its own";
+        }
+    }
+    EXPECT_EQ(slice_begins, (std::vector<size_t>{0, 3, 6, 9}));
+    ASSERT_EQ(sliced.size(), whole.size());
+    for (size_t k = 0; k < whole.size(); ++k) {
+        EXPECT_EQ(sliced[k].offset, whole[k].offset) << k;
+        EXPECT_EQ(sliced[k].line, whole[k].line) << k;
+    }
+    EXPECT_EQ(others, (std::vector<std::string>{"once.example.org", "twice.example.org"}));
+}
+
 } // namespace
 } // namespace casefile::ioc
