@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
+#include <vector>
 
 #include "ioc/defang.hpp"
 #include "ioc/extractor.hpp"
@@ -76,12 +77,32 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         set.add_chunk(text.substr(0, cut + 1));
         set.add_chunk(text.substr(cut + 1));
     }
+    std::vector<uint64_t> offsets;
     set.visit([&](const casefile::ioc::IndicatorView& v) {
         for (const auto& o : v.occurrences) {
             if (o.offset + o.length > size || o.line == 0 || o.column == 0) {
                 violated("occurrence outside the input");
             }
+            offsets.push_back(o.offset);
         }
     });
+    // A listing that slices every indicator by two hands out the same occurrences in order.
+    const casefile::ioc::IndicatorListing listing = set.listing(2);
+    size_t next = 0;
+    for (size_t k = 0; k < listing.runs(); ++k) {
+        listing.visit_run(k, [&](const casefile::ioc::IndicatorView& v) {
+            if (v.occurrences.size() > 2 || v.slice_begin + v.occurrences.size() > v.count) {
+                violated("slice larger than asked or past the indicator's occurrences");
+            }
+            for (const auto& o : v.occurrences) {
+                if (next >= offsets.size() || offsets[next++] != o.offset) {
+                    violated("sliced listing differs from visit()");
+                }
+            }
+        });
+    }
+    if (next != offsets.size()) {
+        violated("sliced listing lost occurrences");
+    }
     return 0;
 }
