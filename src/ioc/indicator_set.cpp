@@ -50,7 +50,7 @@ struct IndicatorSet::State {
     /// all 24 tag bits agree.
     static constexpr unsigned kLocationBits = 40;
     static constexpr uint64_t kLocationMask = (uint64_t{1} << kLocationBits) - 1;
-    using Table = std::vector<uint64_t, detail::HugePageAllocator<uint64_t>>;
+    using Table = std::vector<uint64_t>;
     Table table = Table(1024, 0);
     BlockVector<Node> nodes;
     size_t repeated_records = 0; ///< records with more than one occurrence

@@ -10,7 +10,6 @@
 #include <string_view>
 #include <vector>
 
-#include "ioc/huge_page_allocator.hpp"
 #include "ioc/indicator.hpp"
 
 // The storage behind IndicatorSet: its records, their values, and its list of repeat
@@ -43,7 +42,7 @@ public:
     }
 
 private:
-    std::vector<std::vector<T, HugePageAllocator<T>>> blocks_;
+    std::vector<std::vector<T>> blocks_;
     size_t size_ = 0;
 };
 
@@ -64,7 +63,7 @@ struct Record {
 };
 
 /// Records with their values, appended in blocks that never move (64 KiB at first, then up to
-/// 2 MiB, one huge page); a record never straddles two blocks. Each type fills blocks of its own,
+/// 2 MiB); a record never straddles two blocks. Each type fills blocks of its own,
 /// so the records of one type lie in order of first occurrence in a few blocks, and visit() reads
 /// them front to back. A record's location is (block << 21 | offset): 40 bits address 1 TiB.
 class RecordArena {
@@ -77,11 +76,12 @@ public:
         const size_t size = record_size(value.size());
         Tail& tail = tails_[static_cast<size_t>(header.type)];
         if (tail.blocks.empty() || used_[tail.blocks.back()] + size > tail.block_size) {
-            // Small first blocks: a type seen a few times should not take a whole huge page.
+            // Small first blocks: a type seen a few times should not take 2 MiB.
             const size_t doubled = kFirstBlock << std::min<size_t>(tail.blocks.size(), 5);
             tail.block_size = std::max(std::min(kBlock, doubled), size);
             tail.blocks.push_back(blocks_.size());
-            blocks_.push_back(Block(Allocator().allocate(tail.block_size), Free{tail.block_size}));
+            // Not zeroed: only the bytes of added records are ever read.
+            blocks_.push_back(std::make_unique_for_overwrite<std::byte[]>(tail.block_size));
             used_.push_back(0);
         }
         const size_t block = tail.blocks.back();
@@ -131,12 +131,7 @@ public:
     }
 
 private:
-    using Allocator = HugePageAllocator<std::byte>;
-    struct Free {
-        size_t size = 0;
-        void operator()(std::byte* block) const { Allocator().deallocate(block, size); }
-    };
-    using Block = std::unique_ptr<std::byte[], Free>;
+    using Block = std::unique_ptr<std::byte[]>;
     /// The blocks one type has filled so far; records go to the last one.
     struct Tail {
         std::vector<size_t> blocks;
