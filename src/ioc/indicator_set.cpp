@@ -287,9 +287,8 @@ void IndicatorListing::visit_run(size_t k,
                          : std::span<const Occurrence>(
                                d.repeated.data() + d.end[e.repeat] - e.count, e.count);
         view.count = e.count;
-        view.slice_begin = std::min<uint64_t>(run.from, e.count);
-        view.occurrences =
-            all.subspan(view.slice_begin, std::min<uint64_t>(run.to, e.count) - view.slice_begin);
+        view.slice_begin = run.from; // 0, or below the count of a record that was sliced
+        view.occurrences = all.subspan(run.from, std::min<uint64_t>(run.to, e.count) - run.from);
         view.ip_class = detail::ip_class_of(e.type, view.value);
         const std::vector<std::string> lists = d.lists->lookup(e.type, view.value);
         view.warninglists = lists;
