@@ -13,6 +13,7 @@
 #include "core/text.hpp"
 #include "ioc/ip_address.hpp"
 #include "ioc/scanner.hpp"
+#include "ioc/substring_set.hpp"
 #include "ioc/url.hpp"
 
 namespace casefile::ioc {
@@ -78,6 +79,10 @@ TypeMask types_for_attribute(std::string_view attribute) {
         return type_bit(IndicatorType::filename) | types_for_attribute(hash);
     }
     return 0;
+}
+
+bool has_upper(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 using V6 = std::array<uint8_t, 16>;
@@ -151,8 +156,11 @@ struct Warninglists::Data {
     TypeMask regex_types = 0;
     // Everything but cidr is keyed by lower-cased entry text.
     Index strings;
+    /// Every hostname entry, and every shorter suffix of one at a label boundary with no lists
+    /// ("com" for "example.com"): a lookup walks a host's suffixes from its last label and
+    /// stops at the first that is in no entry, usually after one probe.
     Index hostnames;
-    std::vector<std::pair<std::string, uint16_t>> substrings;
+    detail::SubstringSet substrings;
     std::vector<std::pair<std::regex, uint16_t>> regexes;
     // CIDR: intervals gathered while loading, swept into segment maps on first lookup.
     std::vector<std::pair<uint32_t, std::pair<uint32_t, uint16_t>>> v4_ranges;
@@ -342,9 +350,16 @@ Status Warninglists::add_list_json(std::string_view json, const std::string& ori
                 } else if (key.starts_with(".")) {
                     key.erase(0, 1);
                 }
+                if (key.empty()) {
+                    continue; // "." names no host
+                }
                 data_->hostnames[key].push_back(id);
+                for (size_t dot = key.find('.'); dot != std::string::npos;
+                     dot = key.find('.', dot + 1)) {
+                    data_->hostnames.try_emplace(key.substr(dot + 1));
+                }
             } else if (list.type == "substring") {
-                data_->substrings.emplace_back(std::move(key), id);
+                data_->substrings.add(std::move(key), id);
             } else {
                 data_->strings[key].push_back(id);
             }
@@ -429,43 +444,45 @@ std::vector<std::string> Warninglists::lookup(IndicatorType type,
             }
         }
     }
-    const bool textual = ((d.string_types | d.hostname_types | d.substring_types) & bit) != 0;
-    // Canonical hashes and host names are lower-case already: copy only what is not.
-    const bool has_upper = textual && std::any_of(canonical.begin(), canonical.end(),
-                                                  [](char c) { return c >= 'A' && c <= 'Z'; });
-    const std::string lowered = has_upper ? to_lower(canonical) : std::string();
-    const std::string_view lower = has_upper ? std::string_view(lowered) : canonical;
     if ((d.string_types & bit) != 0) {
-        if (auto it = d.strings.find(std::string_view(lower)); it != d.strings.end()) {
+        // Canonical hashes and host names are lower-case already: copy only what is not.
+        const std::string lowered = has_upper(canonical) ? to_lower(canonical) : "";
+        const auto it = d.strings.find(lowered.empty() ? canonical : std::string_view(lowered));
+        if (it != d.strings.end()) {
             take(it->second);
         }
     }
     if ((d.hostname_types & bit) != 0) {
         std::string_view host;
         if (type == IndicatorType::domain) {
-            host = lower;
+            host = canonical;
         } else if (type == IndicatorType::url) {
-            host = split_url(lower).host;
+            host = split_url(canonical).host;
         } else if (type == IndicatorType::email) {
-            host = std::string_view(lower).substr(lower.rfind('@') + 1);
+            host = canonical.substr(canonical.rfind('@') + 1);
         }
-        while (!host.empty()) {
-            if (auto it = d.hostnames.find(host); it != d.hostnames.end()) {
-                take(it->second);
-            }
-            const size_t dot = host.find('.');
-            if (dot == std::string_view::npos) {
+        const std::string lowered_host = has_upper(host) ? to_lower(host) : "";
+        if (!lowered_host.empty()) {
+            host = lowered_host;
+        }
+        // "com", then "example.com", then "www.example.com": a suffix in no entry ends it.
+        for (size_t end = host.size(); end > 0;) {
+            const size_t dot = host.rfind('.', end - 1);
+            const size_t begin = dot == std::string_view::npos ? 0 : dot + 1;
+            const auto it = d.hostnames.find(host.substr(begin));
+            if (it == d.hostnames.end()) {
                 break;
             }
-            host.remove_prefix(dot + 1);
+            take(it->second);
+            end = dot == std::string_view::npos ? 0 : dot;
         }
     }
     if ((d.substring_types & bit) != 0) {
-        for (const auto& [needle, id] : d.substrings) {
-            if ((d.lists[id].applies & bit) != 0 && lower.find(needle) != std::string::npos) {
-                hits.push_back(id);
+        d.substrings.find_each(canonical, [&](uint32_t id) {
+            if ((d.lists[id].applies & bit) != 0) {
+                hits.push_back(static_cast<uint16_t>(id));
             }
-        }
+        });
     }
     if ((d.regex_types & bit) != 0 && canonical.size() <= kMaxRegexInput) {
         const std::string value(canonical);
@@ -490,6 +507,7 @@ std::vector<std::string> Warninglists::lookup(IndicatorType type,
 
 void Warninglists::finalize() {
     data_->sweep();
+    data_->substrings.build();
 }
 
 std::vector<WarninglistInfo> Warninglists::lists() const {

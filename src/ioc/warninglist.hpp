@@ -52,7 +52,7 @@ public:
     [[nodiscard]] std::vector<WarninglistInfo> lists() const;
 
 private:
-    void finalize(); ///< builds the range index, so that lookups never write
+    void finalize(); ///< builds the range index and substring matcher: lookups never write
     struct Data;
     std::unique_ptr<Data> data_;
 };

@@ -66,6 +66,73 @@ TEST(Warninglists, StringHostnameAndSubstringLists) {
     EXPECT_FALSE(sandbox.empty());
 }
 
+TEST(Warninglists, HostnameEntriesMatchThemselvesAndTheirSubdomainsOnly) {
+    Warninglists lists;
+    ASSERT_TRUE(lists.add_list_json(
+        R"({"name": "hosts", "type": "hostname", "matching_attributes": ["domain", "url", "email"],
+            "list": ["cdn.example.net.", "*.tracker.org", "."]})",
+        "inline"));
+    const std::vector<std::string> hit{"hosts"};
+    EXPECT_EQ(lists.lookup(IndicatorType::domain, "cdn.example.net"), hit);
+    EXPECT_EQ(lists.lookup(IndicatorType::domain, "a.b.cdn.example.net"), hit);
+    EXPECT_EQ(lists.lookup(IndicatorType::domain, "tracker.org"), hit);
+    EXPECT_EQ(lists.lookup(IndicatorType::url, "https://x.tracker.org/p?q=Upper"), hit);
+    EXPECT_EQ(lists.lookup(IndicatorType::email, "Bob@mail.tracker.org"), hit);
+    EXPECT_EQ(lists.lookup(IndicatorType::domain, "CDN.Example.NET"), hit) << "case is ignored";
+    // A parent of an entry, a sibling, and a name that only ends in the same letters are not in
+    // the list, although "example.net" and "net" lead to an entry.
+    EXPECT_TRUE(lists.lookup(IndicatorType::domain, "example.net").empty());
+    EXPECT_TRUE(lists.lookup(IndicatorType::domain, "net").empty());
+    EXPECT_TRUE(lists.lookup(IndicatorType::domain, "img.example.net").empty());
+    EXPECT_TRUE(lists.lookup(IndicatorType::domain, "mycdn.example.net").empty());
+    EXPECT_TRUE(lists.lookup(IndicatorType::domain, "cdn.example.net.evil.com").empty());
+    EXPECT_EQ(lists.lists()[0].entries, 3u);
+}
+
+TEST(Warninglists, CidrRangesCoverTheirFirstAndLastAddressesOnly) {
+    Warninglists lists;
+    ASSERT_TRUE(lists.add_list_json(
+        R"({"name": "wide", "type": "cidr",
+            "list": ["10.0.0.0/8", "0.0.0.0/32", "255.255.255.255", "172.16.0.0/12"]})",
+        "inline"));
+    ASSERT_TRUE(lists.add_list_json(
+        R"({"name": "narrow", "type": "cidr", "list": ["10.200.7.0/24"]})", "inline"));
+    const std::vector<std::string> wide{"wide"};
+    const std::vector<std::string> both{"wide", "narrow"};
+    EXPECT_EQ(lists.lookup(IndicatorType::ipv4, "10.0.0.0"), wide);
+    EXPECT_EQ(lists.lookup(IndicatorType::ipv4, "10.200.6.255"), wide);
+    EXPECT_EQ(lists.lookup(IndicatorType::ipv4, "10.200.7.0"), both);
+    EXPECT_EQ(lists.lookup(IndicatorType::ipv4, "10.200.7.255"), both);
+    EXPECT_EQ(lists.lookup(IndicatorType::ipv4, "10.201.0.1"), wide);
+    EXPECT_EQ(lists.lookup(IndicatorType::ipv4, "10.255.255.255"), wide);
+    EXPECT_EQ(lists.lookup(IndicatorType::ipv4, "172.31.255.255"), wide);
+    EXPECT_EQ(lists.lookup(IndicatorType::ipv4, "0.0.0.0"), wide);
+    EXPECT_EQ(lists.lookup(IndicatorType::ipv4, "255.255.255.255"), wide);
+    EXPECT_TRUE(lists.lookup(IndicatorType::ipv4, "9.255.255.255").empty());
+    EXPECT_TRUE(lists.lookup(IndicatorType::ipv4, "11.0.0.0").empty());
+    EXPECT_TRUE(lists.lookup(IndicatorType::ipv4, "172.32.0.0").empty());
+    EXPECT_TRUE(lists.lookup(IndicatorType::ipv4, "0.0.0.1").empty());
+    EXPECT_TRUE(lists.lookup(IndicatorType::ipv4, "255.255.255.254").empty());
+}
+
+TEST(Warninglists, SubstringListsMatchAnywhereInTheirTypes) {
+    Warninglists lists;
+    ASSERT_TRUE(lists.add_list_json(
+        R"({"name": "sandboxes", "type": "substring", "matching_attributes": ["domain"],
+            "list": ["Sandbox", "detonate"]})",
+        "inline"));
+    ASSERT_TRUE(lists.add_list_json(
+        R"({"name": "everything", "type": "substring", "list": ["box"]})", "inline"));
+    const std::vector<std::string> both{"sandboxes", "everything"};
+    EXPECT_EQ(lists.lookup(IndicatorType::domain, "eu.sandbox.vendor.com"), both);
+    EXPECT_EQ(lists.lookup(IndicatorType::domain, "detonate-1.example.org"),
+              std::vector<std::string>{"sandboxes"});
+    EXPECT_EQ(lists.lookup(IndicatorType::url, "https://x.example/SANDBOX"),
+              std::vector<std::string>{"everything"})
+        << "the first list does not apply to URLs";
+    EXPECT_TRUE(lists.lookup(IndicatorType::domain, "sand.example.org").empty());
+}
+
 TEST(Warninglists, MatchingAttributesScopeEachList) {
     // The MD5 of nothing is on a hash list, which does not apply to domains or file names.
     EXPECT_TRUE(
