@@ -109,9 +109,15 @@ void SubstringSet::find_each(std::string_view text, const std::function<void(uin
         (*static_cast<const std::function<void(uint32_t)>*>(context))(id);
         return 0; // go on: other needles may match too
     };
-    hs_scan(db_->db.get(), text.data(), static_cast<unsigned>(text.size()), 0,
-            scratch.fitted_to(db_->db.get(), db_->generation), on_match,
-            const_cast<void*>(static_cast<const void*>(&fn)));
+    const hs_error_t scanned =
+        hs_scan(db_->db.get(), text.data(), static_cast<unsigned>(text.size()), 0,
+                scratch.fitted_to(db_->db.get(), db_->generation), on_match,
+                const_cast<void*>(static_cast<const void*>(&fn)));
+    if (scanned != HS_SUCCESS) {
+        // Only misuse gets here (a scratch in use by a nested call): a silent miss would hide
+        // a warninglist hit.
+        throw std::logic_error("Vectorscan could not scan a value for warninglist substrings");
+    }
 }
 
 } // namespace casefile::ioc::detail

@@ -23,7 +23,6 @@ public:
     /// Compiles the needles added so far (Vectorscan); until then, or after another add(),
     /// find_each() compiles them first and must not run on two threads at once.
     void build();
-    [[nodiscard]] bool empty() const { return needles_.empty(); }
 
     /// Calls fn(id) once for every needle that occurs in `text` (ids in no particular order).
     /// Safe on several threads at once after build(): each thread scans with its own scratch.
