@@ -185,6 +185,15 @@ private:
         }
         return s;
     }
+    /// The warninglists an indicator is on, named as prose: list names come from third-party
+    /// lists and may hold links (MISP's GitHub list names https://api.github.com/meta).
+    std::vector<std::string> list_names(const analysis::CaseIndicator& i) const {
+        std::vector<std::string> names;
+        for (const std::string& name : i.warninglists) {
+            names.push_back(prose(name));
+        }
+        return names;
+    }
     /// Raw evidence: verbatim, except that external readers get it redacted and defanged.
     std::string raw(std::string_view text) const {
         if (!redactor_) {
@@ -412,7 +421,7 @@ private:
                                           format_rfc3339(range->last));
                 }
             }
-            row.warninglists = i.warninglists;
+            row.warninglists = list_names(i);
             g.rows.push_back(std::move(row));
         }
         Block b = block(BlockKind::indicators);
@@ -710,7 +719,7 @@ private:
                 "",
                 fmt::format("Approve or refuse blocking {}: it is on {} — blocking it may also "
                             "stop legitimate traffic.",
-                            i.defanged, join(i.warninglists, "; ")),
+                            i.defanged, join(list_names(i), "; ")),
                 "",
                 {}});
         }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "render/document/report_document.hpp"
 #include "render/markdown/markdown_report.hpp"
 #include "support/markdown_ast.hpp"
 
@@ -180,6 +181,38 @@ TEST(MarkdownReport, IndicatorsGroupedWithWarnings) {
         << md;
     EXPECT_NE(md.find("**File Hashes:**\n- `" + std::string(64, 'a') + "` (file: update.exe)"),
               std::string::npos);
+}
+
+TEST(MarkdownReport, WarninglistNamesGoThroughTheDefangFilter) {
+    // MISP's GitHub list is named "List of known GitHub IP ranges (https://api.github.com/meta)":
+    // the name is printed in the indicator's warning and in the decision it asks for.
+    Case c = minimal_case();
+    analysis::Analysis a;
+    auto ip = listed(IndicatorType::ipv4, "185.199.109.15", "185[.]199[.]109[.]15");
+    ip.warninglists.push_back("Known ranges (https://api.example.com/meta)");
+    a.indicators.push_back(ip);
+    const auto defang = [](std::string_view s) {
+        std::string out(s);
+        const std::string live = "https://api.example.com";
+        for (size_t at = out.find(live); at != std::string::npos; at = out.find(live, at)) {
+            out.replace(at, live.size(), "hxxps://api[.]example[.]com");
+        }
+        return out;
+    };
+    const std::string md = render_markdown(c, a, RenderOptions{defang});
+    EXPECT_NE(md.find("⚠ On warninglist Known ranges (hxxps://api[.]example[.]com/meta)"),
+              std::string::npos)
+        << md;
+    EXPECT_EQ(md.find("https://api.example.com"), std::string::npos) << md;
+    // The leadership brief asks to approve or refuse blocking it, naming the list.
+    auto brief = build_document(c, a, DocumentOptions{Audience::leadership, defang, nullptr});
+    ASSERT_TRUE(brief);
+    const auto brief_md = render_markdown(*brief);
+    ASSERT_TRUE(brief_md);
+    EXPECT_NE(brief_md->find("it is on Known ranges (hxxps://api[.]example[.]com/meta)"),
+              std::string::npos)
+        << *brief_md;
+    EXPECT_EQ(brief_md->find("https://api.example.com"), std::string::npos) << *brief_md;
 }
 
 } // namespace
